@@ -1,0 +1,86 @@
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { readConfig } from "~/config.server";
+import { PrismaClient } from "~/generated/prisma/client";
+import { startEmbeddedDatabase } from "./embedded.server";
+import { DatabaseSetupError } from "./errors.server";
+
+export type Database = {
+  prisma: PrismaClient;
+  /** The connection string, for tools that need their own connection (the migrator). */
+  url: string;
+  embedded: boolean;
+  close(): Promise<void>;
+};
+
+const POOL_SIZE = 10;
+
+// One database per process, kept on globalThis: the server bundle and the scripts that load it
+// (start, migrate, seed) each carry a copy of this module, and Vite's dev server reloads modules.
+const globalKey = Symbol.for("karya-sungging.database");
+type GlobalWithDatabase = typeof globalThis & { [globalKey]?: Promise<Database> };
+
+/** Connects once per process: to DATABASE_URL when set, otherwise to the embedded database. */
+export function connectDatabase(): Promise<Database> {
+  const store = globalThis as GlobalWithDatabase;
+  store[globalKey] ??= openDatabase().catch((error: unknown) => {
+    delete store[globalKey];
+    throw error;
+  });
+  return store[globalKey];
+}
+
+export async function closeDatabase(): Promise<void> {
+  const store = globalThis as GlobalWithDatabase;
+  const pending = store[globalKey];
+  delete store[globalKey];
+  if (pending) await (await pending).close();
+}
+
+async function openDatabase(): Promise<Database> {
+  const config = readConfig();
+  const embedded = config.DATABASE_URL
+    ? undefined
+    : await startEmbeddedDatabase(path.resolve(config.DATA_DIR));
+  const url = embedded?.url ?? (config.DATABASE_URL as string);
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString: url,
+      max: POOL_SIZE,
+      connectionTimeoutMillis: 10_000,
+    }),
+  });
+  const close = async () => {
+    await prisma.$disconnect();
+    await embedded?.stop();
+  };
+  try {
+    await prisma.$queryRaw`SELECT 1`;
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw new DatabaseSetupError(
+      `Cannot reach the database at ${describeServer(url)}: ${rootCause(error)}. ` +
+        `Start the server or correct DATABASE_URL (unset it to use the embedded database).`,
+    );
+  }
+  return { prisma, url, embedded: embedded !== undefined, close };
+}
+
+/** host:port/database without the password, for messages. */
+export function describeServer(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
+}
+
+function rootCause(error: unknown): string {
+  let current: unknown = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  if (current instanceof Error) {
+    const code = (current as NodeJS.ErrnoException).code;
+    const message = current.message.split("\n")[0] ?? "";
+    return code && !message.includes(code)
+      ? `${code} ${message}`.trim()
+      : message || code || "error";
+  }
+  return String(current);
+}

@@ -1,0 +1,24 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { z } from "zod";
+import { supportedLocales } from "~/i18n/config";
+import { localeCookie } from "~/i18n/i18next.server";
+import { safeRedirectPath } from "~/lib/safe-redirect";
+
+const form = z.object({
+  locale: z.enum(supportedLocales),
+  redirectTo: z.string().optional(),
+});
+
+/** The header's language switch: a plain form post, so it works without JavaScript. */
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = form.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return new Response("Unsupported language", { status: 400 });
+  return redirect(safeRedirectPath(parsed.data.redirectTo), {
+    headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) },
+  });
+}
+
+export function loader() {
+  return redirect("/");
+}

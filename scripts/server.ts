@@ -1,0 +1,73 @@
+// The one way the app runs: `npm start` (production build) and `npm run dev` (Vite, hot reload).
+// It connects to the database, applies pending migrations, seeds an empty database with the demo
+// catalogue, then serves the storefront.
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { readConfig } from "~/config.server";
+import { closeDatabase, connectDatabase } from "~/db/connection.server";
+import { migrate } from "~/db/migrate.server";
+import { MEDIA_URL_PREFIX, mediaRoot } from "~/images/storage.server";
+import { logError, logInfo } from "~/lib/log.server";
+import { seedIfEmpty } from "../prisma/seed/seed";
+import { runMain } from "./run-main";
+
+await runMain(async () => {
+  const startedAt = performance.now();
+  const config = readConfig();
+  const development = config.NODE_ENV === "development";
+  const database = await connectDatabase();
+  const applied = await migrate(database.url);
+  if (applied.length > 0) logInfo("migrations applied", { migrations: applied });
+  const seeded = await seedIfEmpty(database.prisma);
+  if (seeded) logInfo("empty database seeded with the demo catalogue");
+
+  const viteDevServer = development
+    ? await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+    : undefined;
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(compression());
+  if (viteDevServer) {
+    app.use(viteDevServer.middlewares);
+  } else {
+    // Vite puts a content hash in every asset's name, so a year of caching is safe.
+    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+    app.use(express.static("build/client", { maxAge: "1h" }));
+  }
+  // Each rendition's key is unique to one upload, so it never changes either.
+  app.use(
+    MEDIA_URL_PREFIX,
+    express.static(mediaRoot(), { immutable: true, maxAge: "1y", fallthrough: false }),
+  );
+
+  const build = viteDevServer
+    ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
+    : ((await import(new URL("../build/server/index.js", import.meta.url).href)) as ServerBuild);
+  app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
+
+  app.use(((error, request, response, _next) => {
+    logError(error, { where: "express", method: request.method, url: request.originalUrl });
+    if (!response.headersSent) response.status(500).send("Internal error");
+  }) as express.ErrorRequestHandler);
+
+  const server = app.listen(config.PORT, () => {
+    const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+    logInfo(`Karya Sungging is serving http://localhost:${config.PORT}`, {
+      database: database.embedded ? "embedded" : "postgresql",
+      startupSeconds: Number(seconds),
+    });
+  });
+
+  const shutdown = (signal: string) => {
+    logInfo("shutting down", { signal });
+    server.close(() => {
+      void closeDatabase().finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+});
