@@ -25,7 +25,7 @@ export class ConfigError extends Error {
 }
 
 /** Reads the configuration from the environment; each problem becomes one clear line. */
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);

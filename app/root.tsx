@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
+  isRouteErrorResponse,
   Links,
   Meta,
   Outlet,
@@ -15,6 +16,8 @@ import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { getCooperativeIdentity } from "~/cooperative/cooperative.server";
 import { defaultLocale } from "~/i18n/config";
+import en from "~/i18n/locales/en";
+import id from "~/i18n/locales/id";
 import { getLocale } from "~/i18n/i18next.server";
 import stylesheet from "~/styles/tailwind.css?url";
 
@@ -32,7 +35,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { locale, cooperative, cartCount };
 }
 
-export const meta: MetaFunction = () => [{ name: "theme-color", content: "#faf7f2" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  const tags = [{ name: "theme-color", content: "#faf7f2" }];
+  // Only an error page renders without a route of its own to name it.
+  if (!error) return tags;
+  const errors = (data?.locale === "en" ? en : id).errors;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const title =
+    status === 404
+      ? errors.notFoundTitle
+      : status === 403
+        ? errors.forbiddenTitle
+        : errors.genericTitle;
+  return [...tags, { title: `${title} · Karya Sungging` }];
+};
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");

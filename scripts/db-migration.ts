@@ -1,11 +1,11 @@
-// npm run db:migration -- <name>: writes the migration that takes the existing migrations to the
-// current prisma/schema.prisma, computed by Prisma's own schema engine on a scratch database.
+// npm run db:migration -- <name>: writes the migration that takes the schema as the newest
+// migration left it to prisma/schema.prisma as it is now, as Prisma's own schema engine writes it.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { serveOnLoopback } from "~/db/embedded.server";
-import { MIGRATIONS_DIR, migrate } from "~/db/migrate.server";
-import { sqlToReachSchema } from "./schema-engine";
+import { MIGRATIONS_DIR } from "~/db/migrate.server";
+import { currentSchema, migrationSql, schemaAtLastMigration, SNAPSHOT_FILE } from "./schema-engine";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -15,16 +15,19 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 
 const scratch = await serveOnLoopback(await PGlite.create());
 try {
-  await migrate(scratch.url);
-  const sql = await sqlToReachSchema(scratch.url);
+  const schema = currentSchema();
+  const sql = await migrationSql(scratch.url, schemaAtLastMigration(), schema);
   if (sql.trim() === "") {
-    console.log("prisma/schema.prisma already matches the migrations: nothing to write.");
+    console.log("prisma/schema.prisma needs no migration: nothing written.");
   } else {
     const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
     const folder = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, "migration.sql"), sql);
-    console.log(`Wrote ${path.relative(process.cwd(), folder)}/migration.sql`);
+    writeFileSync(path.join(folder, SNAPSHOT_FILE), schema);
+    console.log(
+      `Wrote ${path.relative(process.cwd(), folder)}/migration.sql — read it before committing.`,
+    );
   }
 } finally {
   await scratch.stop();

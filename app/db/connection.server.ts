@@ -1,5 +1,6 @@
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { readConfig } from "~/config.server";
 import { PrismaClient } from "~/generated/prisma/client";
 import { startEmbeddedDatabase } from "./embedded.server";
@@ -43,6 +44,15 @@ async function openDatabase(): Promise<Database> {
     ? undefined
     : await startEmbeddedDatabase(path.resolve(config.DATA_DIR));
   const url = embedded?.url ?? (config.DATABASE_URL as string);
+  try {
+    await probe(url);
+  } catch (error) {
+    await embedded?.stop();
+    throw new DatabaseSetupError(
+      `Cannot reach the database at ${describeServer(url)}: ${describeError(error)}. ` +
+        `Start the server or correct DATABASE_URL (unset it to use the embedded database).`,
+    );
+  }
   const prisma = new PrismaClient({
     adapter: new PrismaPg({
       connectionString: url,
@@ -54,15 +64,6 @@ async function openDatabase(): Promise<Database> {
     await prisma.$disconnect();
     await embedded?.stop();
   };
-  try {
-    await prisma.$queryRaw`SELECT 1`;
-  } catch (error) {
-    await close().catch(() => undefined);
-    throw new DatabaseSetupError(
-      `Cannot reach the database at ${describeServer(url)}: ${rootCause(error)}. ` +
-        `Start the server or correct DATABASE_URL (unset it to use the embedded database).`,
-    );
-  }
   return { prisma, url, embedded: embedded !== undefined, close };
 }
 
@@ -72,15 +73,23 @@ export function describeServer(url: string): string {
   return `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
 }
 
-function rootCause(error: unknown): string {
-  let current: unknown = error;
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  if (current instanceof Error) {
-    const code = (current as NodeJS.ErrnoException).code;
-    const message = current.message.split("\n")[0] ?? "";
-    return code && !message.includes(code)
-      ? `${code} ${message}`.trim()
-      : message || code || "error";
+/** One connection and one query, with the driver's own error if either fails. */
+async function probe(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } finally {
+    await client.end().catch(() => undefined);
   }
-  return String(current);
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0)
+    return describeError(error.errors[0]);
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = error.message.split("\n")[0] ?? "";
+  if (code && !message.includes(code)) return `${code} ${message}`.trim();
+  return message || code || error.name;
 }
