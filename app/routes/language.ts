@@ -14,7 +14,10 @@ const form = z.object({
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = form.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return new Response("Unsupported language", { status: 400 });
-  return redirect(safeRedirectPath(parsed.data.redirectTo), {
+  // A ?lng= in the address would override the choice just made.
+  const back = new URL(safeRedirectPath(parsed.data.redirectTo), "http://localhost");
+  back.searchParams.delete("lng");
+  return redirect(back.pathname + back.search, {
     headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) },
   });
 }
