@@ -41,34 +41,53 @@ export async function processImage(
   // AVIF is by far the slowest encoder; effort 0 is 4× faster for ~25 % larger files, which is
   // right for generated demo pictures and wrong for an artisan's photos.
   const avifEffort = quick ? 0 : 2;
-  const upright = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" }).rotate();
-  const { data: normalised, info } = await upright.clone().toBuffer({ resolveWithObject: true });
-  const largest = Math.min(info.width, Math.max(...RENDITION_WIDTHS));
-  const uniqueWidths = [...RENDITION_WIDTHS.filter((width) => width < largest), largest];
+  // Decode once into raw pixels (upright, sRGB); every size and format is made from those.
+  const source = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" })
+    .rotate()
+    .toColourspace("srgb")
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const largest = Math.min(source.info.width, Math.max(...RENDITION_WIDTHS));
+  const widths = [...RENDITION_WIDTHS.filter((width) => width < largest), largest];
 
-  const renditions = await Promise.all(
-    uniqueWidths.flatMap((width) => {
-      const height = Math.round((info.height * width) / info.width);
-      const resized = () => sharp(normalised).resize({ width, withoutEnlargement: true });
-      return [
-        encode(resized().avif({ quality: 55, effort: avifEffort }), "AVIF", width, height),
-        encode(resized().webp({ quality: 78, effort: 4 }), "WEBP", width, height),
-        encode(resized().jpeg({ quality: 80, mozjpeg: true }), "JPEG", width, height),
-      ];
-    }),
-  );
+  const renditions = (
+    await Promise.all(
+      widths.map(async (width) => {
+        const resized = await fromRaw(source)
+          .resize({ width })
+          .raw()
+          .toBuffer({ resolveWithObject: true });
+        const { height } = resized.info;
+        return Promise.all([
+          encode(fromRaw(resized).avif({ quality: 55, effort: avifEffort }), "AVIF", width, height),
+          encode(fromRaw(resized).webp({ quality: 78, effort: 4 }), "WEBP", width, height),
+          encode(
+            fromRaw(resized)
+              .flatten({ background: "#ffffff" })
+              .jpeg({ quality: 80, mozjpeg: true }),
+            "JPEG",
+            width,
+            height,
+          ),
+        ]);
+      }),
+    )
+  ).flat();
 
-  const tiny = await sharp(normalised)
-    .resize({ width: 16 })
-    .blur(1)
-    .webp({ quality: 40 })
-    .toBuffer();
+  const tiny = await fromRaw(source).resize({ width: 16 }).blur(1).webp({ quality: 40 }).toBuffer();
   return {
-    width: info.width,
-    height: info.height,
+    width: source.info.width,
+    height: source.info.height,
     placeholder: `data:image/webp;base64,${tiny.toString("base64")}`,
     renditions,
   };
+}
+
+type RawImage = { data: Buffer; info: { width: number; height: number; channels: number } };
+
+function fromRaw({ data, info }: RawImage): Sharp {
+  const channels = info.channels as 1 | 2 | 3 | 4;
+  return sharp(data, { raw: { width: info.width, height: info.height, channels } });
 }
 
 async function encode(

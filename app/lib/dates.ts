@@ -1,7 +1,7 @@
+import type { Locale } from "~/i18n/config";
+
 /** Every date and time a person reads is in WIB (Asia/Jakarta, UTC+7, no daylight saving). */
 export const TIME_ZONE = "Asia/Jakarta";
-
-export type Locale = "id" | "en";
 
 const intlLocale = { id: "id-ID", en: "en-GB" } as const;
 
