@@ -38,7 +38,7 @@ export default defineConfig({
   ],
   webServer: {
     // The production build, on a fresh embedded database that the server seeds itself.
-    command: `rm -rf .cache/e2e-data && npm run build && DATA_DIR=.cache/e2e-data PORT=${PORT} npm run serve`,
+    command: `rm -rf .cache/e2e-${PORT} && npm run build && DATA_DIR=.cache/e2e-${PORT} PORT=${PORT} npm run serve`,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 240_000,

@@ -1,4 +1,8 @@
 import type { InitOptions } from "i18next";
+import artisans from "~/artisans/messages";
+import cart from "~/cart/messages";
+import catalog from "~/catalog/messages";
+import pickup from "~/pickup/messages";
 import en from "./locales/en";
 import id from "./locales/id";
 
@@ -10,12 +14,21 @@ export function isLocale(value: unknown): value is Locale {
   return supportedLocales.includes(value as Locale);
 }
 
+/**
+ * Every text, by namespace: "common" for the shell (app/i18n/locales), and one namespace per
+ * part of the business, kept in that part's folder (messages.ts).
+ */
+export const resources = {
+  id: { common: id, catalog: catalog.id, pickup: pickup.id, cart: cart.id, artisans: artisans.id },
+  en: { common: en, catalog: catalog.en, pickup: pickup.en, cart: cart.en, artisans: artisans.en },
+};
+
 /** Shared by the server and the browser; both languages are small enough to ship together. */
 export const i18nOptions = {
   supportedLngs: [...supportedLocales],
   fallbackLng: defaultLocale,
   defaultNS: "common",
-  ns: ["common"],
-  resources: { id: { common: id }, en: { common: en } },
+  ns: Object.keys(resources.id),
+  resources,
   interpolation: { escapeValue: false },
 } satisfies InitOptions;

@@ -1,9 +1,9 @@
 import "i18next";
-import type id from "./locales/id";
+import type { resources } from "./config";
 
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "common";
-    resources: { common: typeof id };
+    resources: (typeof resources)["id"];
   }
 }
