@@ -2,8 +2,7 @@
 // migration left it to prisma/schema.prisma as it is now, as Prisma's own schema engine writes it.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { serveOnLoopback } from "~/db/embedded.server";
+import { createPGlite, serveOnLoopback } from "~/db/embedded.server";
 import { MIGRATIONS_DIR } from "~/db/migrate.server";
 import { currentSchema, migrationSql, schemaAtLastMigration, SNAPSHOT_FILE } from "./schema-engine";
 
@@ -13,7 +12,7 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.exit(1);
 }
 
-const scratch = await serveOnLoopback(await PGlite.create());
+const scratch = await serveOnLoopback(await createPGlite());
 try {
   const schema = currentSchema();
   const sql = await migrationSql(scratch.url, schemaAtLastMigration(), schema);

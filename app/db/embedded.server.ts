@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { DatabaseSetupError } from "./errors.server";
 
@@ -23,7 +24,7 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
   mkdirSync(dataDir, { recursive: true });
   const releaseLock = lockDataDir(dataDir);
   try {
-    const served = await serveOnLoopback(await PGlite.create({ dataDir: pgDir }));
+    const served = await serveOnLoopback(await createPGlite({ dataDir: pgDir }));
     return {
       url: served.url,
       async stop() {
@@ -38,6 +39,16 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
         `If the folder is damaged, move it away (or run npm run db:reset) and start again.`,
     );
   }
+}
+
+/**
+ * A PGlite instance with the extensions the schema uses (pg_trgm for typo-tolerant search),
+ * on a data folder, from a snapshot, or in memory when neither is given.
+ */
+export function createPGlite(
+  options: { dataDir?: string; loadDataDir?: Blob } = {},
+): Promise<PGlite> {
+  return PGlite.create({ ...options, extensions: { pg_trgm } });
 }
 
 /** Serves a PGlite instance (on disk or in memory) to ordinary PostgreSQL clients on 127.0.0.1. */

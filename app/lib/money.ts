@@ -26,3 +26,18 @@ export function lineTotal(unitPriceRupiah: number, quantity: number): number {
   }
   return unitPriceRupiah * quantity;
 }
+
+/**
+ * A price as people type it — "200.000", "200000", "Rp 200.000", "Rp200.000,-" — in whole
+ * rupiah, or null when it is not one. Dots and spaces group thousands; a ",-" or ",00" ending
+ * (no sen) is allowed, any other decimals are not.
+ */
+export function parseRupiah(input: string): number | null {
+  const text = input
+    .trim()
+    .replace(/^rp\.?\s*/i, "")
+    .replace(/,(-|00?)$/, "");
+  if (!/^\d{1,3}([.\s]?\d{3})*$/.test(text)) return null;
+  const value = Number(text.replace(/[.\s]/g, ""));
+  return Number.isSafeInteger(value) ? value : null;
+}

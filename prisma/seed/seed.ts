@@ -2,6 +2,7 @@
 // and one account per role. `npm run db:seed` loads it; `npm start` loads it into an empty database.
 import sharp from "sharp";
 import { hashPassword } from "~/accounts/password.server";
+import { refreshProductSearchText } from "~/catalog/search-text.server";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { imageRecord, storeImage, type StoredImage } from "~/images/images.server";
 import { imageStorage } from "~/images/storage.server";
@@ -285,4 +286,5 @@ async function writeCatalogue(
       },
     });
   }
+  await refreshProductSearchText(tx, {});
 }

@@ -16,6 +16,7 @@ async function describeSchema(url: string) {
   try {
     const q = async (sql: string) => (await client.query(sql)).rows;
     return {
+      extensions: await q(`SELECT extname FROM pg_extension ORDER BY extname`),
       enums: await q(`
         SELECT t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels
         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid

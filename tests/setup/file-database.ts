@@ -3,8 +3,8 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { afterAll, inject } from "vitest";
+import { createPGlite } from "~/db/embedded.server";
 import { closeDatabase } from "~/db/connection.server";
 import { createScratchDatabase } from "./test-databases";
 
@@ -21,7 +21,7 @@ if (templateDatabase) {
 } else {
   delete process.env.DATABASE_URL;
   const snapshot = new Blob([await readFile(inject("templateSnapshot"))]);
-  const db = await PGlite.create({ dataDir: path.join(dataDir, "pglite"), loadDataDir: snapshot });
+  const db = await createPGlite({ dataDir: path.join(dataDir, "pglite"), loadDataDir: snapshot });
   await db.close();
 }
 

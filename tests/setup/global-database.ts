@@ -3,9 +3,8 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
-import { serveOnLoopback } from "~/db/embedded.server";
+import { createPGlite, serveOnLoopback } from "~/db/embedded.server";
 import { migrate } from "~/db/migrate.server";
 import { adminQuery, serverUrl } from "./test-databases";
 
@@ -31,7 +30,7 @@ export default async function setup(project: TestProject) {
     return () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), "ks-template-"));
-  const db = await PGlite.create();
+  const db = await createPGlite();
   const served = await serveOnLoopback(db);
   await migrate(served.url);
   const snapshot = path.join(dir, "migrated.tar.gz");

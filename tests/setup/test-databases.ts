@@ -2,8 +2,7 @@
 // TEST_DATABASE_URL names one (CI runs the integration tests both ways).
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { PGlite } from "@electric-sql/pglite";
-import { serveOnLoopback } from "~/db/embedded.server";
+import { createPGlite, serveOnLoopback } from "~/db/embedded.server";
 
 export const serverUrl = process.env.TEST_DATABASE_URL || undefined;
 
@@ -12,7 +11,7 @@ export type ScratchDatabase = { url: string; drop(): Promise<void> };
 /** An empty database of its own (no tables, no migrations). */
 export async function createScratchDatabase(template?: string): Promise<ScratchDatabase> {
   if (!serverUrl) {
-    const served = await serveOnLoopback(await PGlite.create());
+    const served = await serveOnLoopback(await createPGlite());
     return { url: served.url, drop: () => served.stop() };
   }
   const name = `ks_test_${randomBytes(6).toString("hex")}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRupiah, lineTotal } from "~/lib/money";
+import { formatRupiah, lineTotal, parseRupiah } from "~/lib/money";
 
 const nbsp = "\u00a0";
 
@@ -27,4 +27,25 @@ describe("lineTotal", () => {
     expect(() => lineTotal(325_000.5, 1)).toThrow(RangeError);
     expect(() => lineTotal(325_000, -1)).toThrow(RangeError);
   });
+});
+
+describe("parseRupiah", () => {
+  it.each([
+    ["200.000", 200_000],
+    ["200000", 200_000],
+    ["Rp 200.000", 200_000],
+    ["Rp200.000,-", 200_000],
+    ["rp 1.950.000,00", 1_950_000],
+    ["65 000", 65_000],
+    ["0", 0],
+  ])("reads %j as %i rupiah", (typed, rupiah) => {
+    expect(parseRupiah(typed)).toBe(rupiah);
+  });
+
+  it.each(["", "abc", "200,5", "20.00", "-5000", "1e6", "200.000.0", "Rp"])(
+    "refuses %j",
+    (typed) => {
+      expect(parseRupiah(typed)).toBeNull();
+    },
+  );
 });
