@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Metal } from "~/generated/prisma/enums";
 import { parseRupiah } from "~/lib/money";
 import { normaliseSearch } from "./search-text";
@@ -25,7 +24,8 @@ const metals: Record<string, Metal> = {
   copper: "COPPER",
   aluminium: "ALUMINIUM",
 };
-const slug = z.string().regex(/^[a-z0-9-]{1,100}$/);
+// Plain checks rather than a schema library: this module also ships to the browser (catalogHref).
+const slugOrNull = (value: string) => (/^[a-z0-9-]{1,100}$/.test(value) ? value : null);
 
 /**
  * The catalogue's filters, read from the address so a filtered page can be shared on WhatsApp.
@@ -48,8 +48,8 @@ export function parseCatalogQuery(params: URLSearchParams): CatalogQuery {
   return {
     q,
     metal: metals[text("metal")] ?? null,
-    category: slug.safeParse(text("category")).data ?? null,
-    artisan: slug.safeParse(text("artisan")).data ?? null,
+    category: slugOrNull(text("category")),
+    artisan: slugOrNull(text("artisan")),
     minPrice,
     maxPrice,
     inStock: text("stock") === "1",

@@ -2,7 +2,7 @@ import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { Metal } from "~/generated/prisma/enums";
 import type { Locale } from "~/i18n/config";
-import { toPicture, type Picture } from "~/images/picture";
+import { storedImageSelect, toPicture, type Picture } from "~/images/picture";
 import { imageStorage } from "~/images/storage.server";
 import { PAGE_SIZE, type CatalogQuery } from "./catalog-query";
 
@@ -30,30 +30,34 @@ const cardSelect = {
   images: {
     orderBy: { position: "asc" },
     take: 1,
-    select: {
-      image: {
-        select: {
-          width: true,
-          height: true,
-          placeholder: true,
-          altId: true,
-          altEn: true,
-          renditions: { select: { format: true, width: true, key: true } },
-        },
-      },
-    },
+    select: { image: { select: storedImageSelect } },
   },
 } as const;
 
 /** Published pieces the cooperative chose to show first, newest first. */
-export async function featuredProducts(locale: Locale, limit = 8): Promise<ProductCard[]> {
-  const rows = await prisma.product.findMany({
-    where: { status: "PUBLISHED", featured: true },
+export function featuredProducts(locale: Locale, limit = 8): Promise<ProductCard[]> {
+  return productCards({
+    where: { featured: true },
     orderBy: [{ publishedAt: "desc" }, { slug: "asc" }],
     take: limit,
+    locale,
+  });
+}
+
+/** Cards of the published products matching `where`, in the given order. */
+export async function productCards(options: {
+  where: Prisma.ProductWhereInput;
+  orderBy: Prisma.ProductOrderByWithRelationInput[];
+  take?: number;
+  locale: Locale;
+}): Promise<ProductCard[]> {
+  const rows = await prisma.product.findMany({
+    where: { ...options.where, status: "PUBLISHED" },
+    orderBy: options.orderBy,
+    take: options.take,
     select: cardSelect,
   });
-  return toCards(rows, locale);
+  return toCards(rows, options.locale);
 }
 
 /** Cards for products by id, in the order of `ids`. */

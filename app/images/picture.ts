@@ -19,6 +19,16 @@ export type StoredImage = {
   renditions: { format: "AVIF" | "WEBP" | "JPEG"; width: number; key: string }[];
 };
 
+/** The Prisma selection that yields a StoredImage. */
+export const storedImageSelect = {
+  width: true,
+  height: true,
+  placeholder: true,
+  altId: true,
+  altEn: true,
+  renditions: { select: { format: true, width: true, key: true } },
+} as const;
+
 const order = [
   { format: "AVIF", type: "image/avif" },
   { format: "WEBP", type: "image/webp" },

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseCatalogQuery } from "~/catalog/catalog-query";
 import { searchCatalog } from "~/catalog/catalog.server";
+import { productBySlug } from "~/catalog/product.server";
 import { prisma } from "~/db.server";
 import { seedIfEmpty } from "../../prisma/seed/seed";
 
@@ -150,5 +151,30 @@ describe("the catalogue", () => {
     } finally {
       await prisma.product.update({ where: { id: product.id }, data: { status: "PUBLISHED" } });
     }
+  });
+
+  it("shows a product page in the visitor's language, falling back to Indonesian", async () => {
+    const product = await prisma.product.findFirstOrThrow({
+      where: { status: "PUBLISHED", images: { some: {} } },
+      include: { variants: { orderBy: { position: "asc" } } },
+    });
+    const en = await productBySlug(product.slug, "en");
+    expect(en?.title).toBe(product.titleEn);
+    expect(en?.variants.map((v) => v.priceRupiah)).toEqual(
+      product.variants.map((v) => v.priceRupiah),
+    );
+    expect(en?.pictures.length).toBeGreaterThan(0);
+    await prisma.product.update({ where: { id: product.id }, data: { titleEn: null } });
+    try {
+      expect((await productBySlug(product.slug, "en"))?.title).toBe(product.titleId);
+      await prisma.product.update({ where: { id: product.id }, data: { status: "DRAFT" } });
+      expect(await productBySlug(product.slug, "id")).toBeNull();
+    } finally {
+      await prisma.product.update({
+        where: { id: product.id },
+        data: { titleEn: product.titleEn, status: "PUBLISHED" },
+      });
+    }
+    expect(await productBySlug("no-such-piece", "id")).toBeNull();
   });
 });
