@@ -36,9 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
-  const tags = [{ name: "theme-color", content: "#faf7f2" }];
   // Only an error page renders without a route of its own to name it.
-  if (!error) return tags;
+  if (!error) return [];
   const errors = (data?.locale === "en" ? en : id).errors;
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const title =
@@ -47,7 +46,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
       : status === 403
         ? errors.forbiddenTitle
         : errors.genericTitle;
-  return [...tags, { title: `${title} · Karya Sungging` }];
+  return [{ title: `${title} · Karya Sungging` }];
 };
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -60,6 +59,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#faf7f2" />
         <Meta />
         <Links />
       </head>

@@ -1,0 +1,38 @@
+import { useTranslation } from "react-i18next";
+import type { Locale } from "~/i18n/config";
+import { formatMinuteOfDay } from "~/lib/dates";
+import { weekdayName } from "./pickup-days";
+import type { DirectoryRestArea, RestAreaPickupSummary } from "./rest-areas.server";
+
+type Props = { restArea: RestAreaPickupSummary };
+
+/** "Jalur A · arah Palembang (ke utara)": the side in words, since the letter alone says little. */
+export function SideAndDirection({ restArea }: Props) {
+  const { t } = useTranslation("pickup");
+  return restArea.side
+    ? t("restArea.sideAndDirection", { side: restArea.side, direction: restArea.direction })
+    : restArea.direction;
+}
+
+/** "Setiap hari, 08.00–20.00 WIB", or the weekdays when the counter is not open every day. */
+export function OpeningHours({ restArea, locale }: Props & { locale: Locale }) {
+  const { t } = useTranslation("pickup");
+  const openWeekdays = [...new Set(restArea.openWeekdays)].sort((a, b) => a - b);
+  const days =
+    openWeekdays.length === 7
+      ? t("restArea.everyDay")
+      : openWeekdays.map((weekday) => weekdayName(weekday, locale)).join(", ");
+  return t("restArea.hours", {
+    days,
+    opens: formatMinuteOfDay(restArea.opensAtMinute, locale),
+    closes: formatMinuteOfDay(restArea.closesAtMinute, locale),
+  });
+}
+
+/** "Tebedak 2, Payaraman, Ogan Ilir"; a place named after its regency is said once. */
+export function PlaceAndRegency({ restArea }: { restArea: DirectoryRestArea }) {
+  const { t } = useTranslation("pickup");
+  return restArea.place === restArea.regency
+    ? restArea.place
+    : t("restArea.place", { place: restArea.place, regency: restArea.regency });
+}
