@@ -57,13 +57,7 @@ function isFiltered(query: CatalogQuery): boolean {
 export default function Catalogue() {
   const { query, result, facets } = useLoaderData<typeof loader>();
   const { t } = useTranslation("catalog");
-  const hasFilters =
-    query.metal ||
-    query.category ||
-    query.artisan ||
-    query.minPrice ||
-    query.maxPrice ||
-    query.inStock;
+  const hasFilters = isFiltered(query);
   return (
     <div className="mx-auto max-w-6xl px-4 pt-6">
       <h1 className="font-serif text-3xl">
@@ -142,10 +136,9 @@ function CatalogueFilters({ query, facets }: { query: CatalogQuery; facets: Face
   return (
     // A plain GET form: the filters land in the address, work without JavaScript and can be shared.
     <Form method="get" action="/products" className="lg:sticky lg:top-4 lg:self-start">
-      <details
-        className="group rounded-xl border border-line bg-white lg:open:block"
-        open={isFiltered(query) || undefined}
-      >
+      {/* Closed at first, so that on a phone the results come right under the heading; the
+          active filters show as chips above them. */}
+      <details className="group rounded-xl border border-line bg-white">
         <summary className="flex min-h-11 cursor-pointer items-center justify-between px-4 font-semibold">
           {t("filters")}
           <span aria-hidden className="transition-transform group-open:rotate-180">
