@@ -53,11 +53,14 @@ async function openDatabase(): Promise<Database> {
         `Start the server or correct DATABASE_URL (unset it to use the embedded database).`,
     );
   }
+  // One connection to the embedded database: PGlite runs one query at a time anyway, and its
+  // socket server was seen to interleave the protocol messages of concurrent connections (a
+  // Bind of one matched to the Parse of another). The pool queues the requests instead.
   const prisma = new PrismaClient({
     adapter: new PrismaPg({
       connectionString: url,
-      max: POOL_SIZE,
-      connectionTimeoutMillis: 10_000,
+      max: embedded ? 1 : POOL_SIZE,
+      connectionTimeoutMillis: 30_000,
     }),
   });
   const close = async () => {

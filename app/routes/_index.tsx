@@ -1,4 +1,4 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { featuredProducts } from "~/catalog/catalog.server";
@@ -6,6 +6,8 @@ import { ProductCard } from "~/catalog/product-card";
 import { ResponsiveImage } from "~/components/ui/responsive-image";
 import { getLocale, i18next } from "~/i18n/i18next.server";
 import { restAreasByRegion } from "~/pickup/rest-areas.server";
+import { personalPageHeaders } from "~/lib/page-headers";
+import { pageMeta } from "~/seo/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
@@ -17,18 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("meta.title"), description: t("meta.description"), featured, regions };
 }
 
-// The header shows this visitor's cart and language, so the page is private to the browser.
-export const headers: HeadersFunction = () => ({
-  "Cache-Control": "private, max-age=0, must-revalidate",
-  Vary: "Cookie",
-});
+export const headers = personalPageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title },
-  { name: "description", content: data?.description },
-  { property: "og:title", content: data?.title },
-  { property: "og:description", content: data?.description },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 const metals = [
   {

@@ -1,4 +1,4 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -8,6 +8,7 @@ import { metalsInWords } from "~/artisans/metals";
 import { ProductCard } from "~/catalog/product-card";
 import { ResponsiveImage } from "~/components/ui/responsive-image";
 import { getLocale, i18next } from "~/i18n/i18next.server";
+import { personalPageHeaders } from "~/lib/page-headers";
 
 const artisanSlug = z
   .string()
@@ -36,11 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-// The header shows this visitor's cart and language, so the page is private to the browser.
-export const headers: HeadersFunction = () => ({
-  "Cache-Control": "private, max-age=0, must-revalidate",
-  Vary: "Cookie",
-});
+export const headers = personalPageHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title },

@@ -1,9 +1,11 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ArtisanCard } from "~/artisans/artisan-card";
 import { listArtisans } from "~/artisans/artisans.server";
 import { getLocale, i18next } from "~/i18n/i18next.server";
+import { personalPageHeaders } from "~/lib/page-headers";
+import { pageMeta } from "~/seo/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
@@ -12,18 +14,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: t("metaTitle"), description: t("metaDescription"), artisans };
 }
 
-// The header shows this visitor's cart and language, so the page is private to the browser.
-export const headers: HeadersFunction = () => ({
-  "Cache-Control": "private, max-age=0, must-revalidate",
-  Vary: "Cookie",
-});
+export const headers = personalPageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title },
-  { name: "description", content: data?.description },
-  { property: "og:title", content: data?.title },
-  { property: "og:description", content: data?.description },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 export default function Artisans() {
   const { artisans } = useLoaderData<typeof loader>();

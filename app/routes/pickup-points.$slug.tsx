@@ -1,9 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  HeadersFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,6 +11,8 @@ import { ORDER_CUTOFF_HOUR, readyStockPickupDays } from "~/pickup/pickup-days";
 import { PickupDayList } from "~/pickup/pickup-day-list";
 import { OpeningHours, PlaceAndRegency, SideAndDirection } from "~/pickup/rest-area-facts";
 import { activeRestAreaSummary, restAreaBySlug, restAreaSlug } from "~/pickup/rest-areas.server";
+import { personalPageHeaders } from "~/lib/page-headers";
+import { pageMeta } from "~/seo/meta";
 
 // A malformed address is as missing as an unknown one: 404, never a server error.
 function slugOrNotFound(param: string | undefined): string {
@@ -61,18 +58,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(back, { headers: { "Set-Cookie": await myRestAreaCookieHeader(slug) } });
 }
 
-// The page says whether this is the visitor's own rest area, in their language.
-export const headers: HeadersFunction = () => ({
-  "Cache-Control": "private, max-age=0, must-revalidate",
-  Vary: "Cookie",
-});
+export const headers = personalPageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title },
-  { name: "description", content: data?.description },
-  { property: "og:title", content: data?.title },
-  { property: "og:description", content: data?.description },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 const cardClass = "mt-4 rounded-xl border border-line bg-white p-4";
 

@@ -1,4 +1,4 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getLocale, i18next } from "~/i18n/i18next.server";
@@ -8,6 +8,8 @@ import { readyStockPickupDays } from "~/pickup/pickup-days";
 import { RestAreaCard } from "~/pickup/rest-area-card";
 import { SideAndDirection } from "~/pickup/rest-area-facts";
 import { restAreaDirectory } from "~/pickup/rest-areas.server";
+import { personalPageHeaders } from "~/lib/page-headers";
+import { pageMeta } from "~/seo/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
@@ -38,18 +40,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-// The page marks this visitor's own rest area and speaks their language.
-export const headers: HeadersFunction = () => ({
-  "Cache-Control": "private, max-age=0, must-revalidate",
-  Vary: "Cookie",
-});
+export const headers = personalPageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title },
-  { name: "description", content: data?.description },
-  { property: "og:title", content: data?.title },
-  { property: "og:description", content: data?.description },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
 export default function PickupPoints() {
   const { locale, myRestArea, redirectTo, regions } = useLoaderData<typeof loader>();

@@ -1,4 +1,4 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -9,6 +9,7 @@ import { ResponsiveImage } from "~/components/ui/responsive-image";
 import { getLocale, i18next } from "~/i18n/i18next.server";
 import { getMyRestArea } from "~/pickup/my-rest-area.server";
 import { formatPickupDay, nextPickupDays } from "~/pickup/pickup-days";
+import { personalPageHeaders } from "~/lib/page-headers";
 
 const slugParam = z.string().regex(/^[a-z0-9-]{1,100}$/);
 
@@ -68,10 +69,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   ];
 };
 
-export const headers: HeadersFunction = () => ({
-  "Cache-Control": "private, max-age=0, must-revalidate",
-  Vary: "Cookie",
-});
+export const headers = personalPageHeaders;
 
 export default function ProductPage() {
   const { product, selectedSku, myRestArea, pickupDays, origin } = useLoaderData<typeof loader>();

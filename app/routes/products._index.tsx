@@ -1,4 +1,4 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,7 @@ import { ProductCard } from "~/catalog/product-card";
 import type { Metal } from "~/generated/prisma/enums";
 import { getLocale, i18next } from "~/i18n/i18next.server";
 import { formatRupiah } from "~/lib/money";
+import { personalPageHeaders } from "~/lib/page-headers";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
@@ -36,10 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   ...(data?.query.q ? [{ name: "robots", content: "noindex, follow" }] : []),
 ];
 
-export const headers: HeadersFunction = () => ({
-  "Cache-Control": "private, max-age=0, must-revalidate",
-  Vary: "Cookie",
-});
+export const headers = personalPageHeaders;
 
 const METALS: Metal[] = ["SILVER", "COPPER", "ALUMINIUM"];
 

@@ -177,4 +177,25 @@ describe("the catalogue", () => {
     }
     expect(await productBySlug("no-such-piece", "id")).toBeNull();
   });
+
+  it("answers many buyers at once, each with their own results", async () => {
+    const queries = [
+      "",
+      "metal=copper",
+      "q=gelang",
+      "q=tepak&sort=price-asc",
+      "category=trays&min=100000&max=900000",
+      "metal=silver&stock=1&sort=popular",
+      "q=rantng&metal=aluminium",
+      "page=2",
+    ];
+    const expected = await Promise.all(queries.map(async (q) => JSON.stringify(await search(q))));
+    const concurrent = await Promise.all(
+      Array.from({ length: 80 }, (_, i) => i % queries.length).map(async (i) => ({
+        i,
+        result: JSON.stringify(await search(queries[i] ?? "")),
+      })),
+    );
+    for (const { i, result } of concurrent) expect(result).toBe(expected[i]);
+  });
 });
