@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n/config";
-import { toPicture, type Picture } from "~/images/picture";
+import { storedImageSelect, toPicture, type Picture } from "~/images/picture";
 import { imageStorage } from "~/images/storage.server";
 import { lineTotal } from "~/lib/money";
 import { readVisitorKey } from "./cart-cookie.server";
@@ -97,16 +97,7 @@ const variantSelect = {
         orderBy: { position: "asc" },
         take: 1,
         select: {
-          image: {
-            select: {
-              width: true,
-              height: true,
-              placeholder: true,
-              altId: true,
-              altEn: true,
-              renditions: { select: { format: true, width: true, key: true } },
-            },
-          },
+          image: { select: storedImageSelect },
         },
       },
     },
