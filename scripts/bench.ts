@@ -4,54 +4,20 @@
 //   npm run bench                   embedded database in .cache/bench
 //   DATABASE_URL=postgresql://… npm run bench
 //   npm run bench -- --no-build     reuse build/
-import { spawn, spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
 import autocannon from "autocannon";
+import { someProductPath, startMeasureServer } from "./measure-server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const base = `http://127.0.0.1:${PORT}`;
 
-if (!process.argv.includes("--no-build")) {
-  const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
-
-const dataDir = ".cache/bench";
-if (!process.env.DATABASE_URL) rmSync(dataDir, { recursive: true, force: true });
-const server = spawn("npx", ["tsx", "scripts/server.ts"], {
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(PORT),
-    DATA_DIR: dataDir,
-    BENCH_FLOOR: "1",
-  },
-  stdio: ["ignore", "ignore", "inherit"],
-  detached: true,
+const { base, stop: stopServer } = await startMeasureServer({
+  port: PORT,
+  name: "bench",
+  // The bare route exists only while the benchmark runs.
+  env: { BENCH_FLOOR: "1" },
 });
-const stopServer = () => {
-  if (server.pid) process.kill(-server.pid, "SIGTERM");
-};
-process.on("exit", stopServer);
-
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("The server did not start within 5 minutes");
-}
-
-await waitForServer();
-const catalogue = await (await fetch(`${base}/products`)).text();
-const productPath = catalogue.match(/href="(\/products\/[a-z0-9-]+)"/)?.[1];
-if (!productPath) throw new Error("No product link on /products");
+const productPath = await someProductPath(base);
 
 const pages = [
   { name: "floor (bare route)", path: "/bench/floor" },
