@@ -37,8 +37,9 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], browserName: "chromium" } },
   ],
   webServer: {
-    // The production build, on a fresh embedded database that the server seeds itself.
-    command: `rm -rf .cache/e2e-${PORT} && npm run build && DATA_DIR=.cache/e2e-${PORT} PORT=${PORT} npm run serve`,
+    // The production build, on a fresh embedded database that the server seeds itself; rate
+    // limits relaxed, since every test signs in from the same address.
+    command: `rm -rf .cache/e2e-${PORT} && npm run build && DATA_DIR=.cache/e2e-${PORT} PORT=${PORT} RATE_LIMIT_AUTH_PER_MINUTE=1000 RATE_LIMIT_MUTATIONS_PER_MINUTE=10000 npm run serve`,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 240_000,

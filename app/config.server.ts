@@ -16,9 +16,35 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   /** A PostgreSQL server; without it the app runs on the embedded database in DATA_DIR. */
   DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), postgresUrl.optional()),
+  /** The address buyers reach the shop at; links in messages (reset, invitation) start with it. */
+  PUBLIC_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .url("is not a URL (expected e.g. https://karyasungging.id)")
+      .refine((v) => /^https?:/.test(v), "must start with http:// or https://")
+      .optional(),
+  ),
+  /** Hops of reverse proxies in front of the app whose X-Forwarded-For is trusted (0: none). */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** Sign-in, sign-up and password-reset attempts per client and minute. */
+  RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Other form submissions (cart, account, admin) per client and minute. */
+  RATE_LIMIT_MUTATIONS_PER_MINUTE: z.coerce.number().int().min(1).default(100),
+  /** Cookies only over HTTPS; on by default in production. */
+  COOKIE_SECURE: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["true", "false"], { message: "must be true or false" }).optional(),
+  ),
+  /** Days a sign-in lasts without use. */
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
-export type Config = z.infer<typeof schema>;
+export type Config = z.infer<typeof schema> & {
+  /** PUBLIC_URL, or this machine's address on PORT. */
+  publicUrl: string;
+  secureCookies: boolean;
+};
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -27,7 +53,24 @@ export class ConfigError extends Error {
 /** Reads the configuration from the environment; each problem becomes one clear line. */
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = schema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) {
+    const config = result.data;
+    return {
+      ...config,
+      publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, ""),
+      secureCookies: config.COOKIE_SECURE
+        ? config.COOKIE_SECURE === "true"
+        : config.NODE_ENV === "production",
+    };
+  }
   const lines = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
   throw new ConfigError(lines.join("\n"));
+}
+
+let cached: Config | undefined;
+
+/** The configuration of this process, read once (the server reads it at boot, so it is valid). */
+export function appConfig(): Config {
+  cached ??= readConfig();
+  return cached;
 }

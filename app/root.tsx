@@ -10,8 +10,11 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
+import { roleHome } from "~/accounts/permissions.server";
+import { currentUser } from "~/accounts/session.server";
 import { cartItemCount } from "~/cart/cart.server";
 import { ErrorPage } from "~/components/error-page";
+import { useNonce } from "~/components/nonce";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { getCooperativeIdentity } from "~/cooperative/cooperative.server";
@@ -28,11 +31,13 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
-  const [cooperative, cartCount] = await Promise.all([
+  const [cooperative, cartCount, user] = await Promise.all([
     getCooperativeIdentity(locale),
     cartItemCount(request),
+    currentUser(request),
   ]);
-  return { locale, cooperative, cartCount };
+  const account = user ? { role: user.role, home: roleHome[user.role] } : null;
+  return { locale, cooperative, cartCount, account };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
@@ -53,6 +58,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? defaultLocale;
   const { t } = useTranslation();
+  const nonce = useNonce();
   useChangeLanguage(locale);
   return (
     <html lang={locale}>
@@ -70,13 +76,17 @@ export function Layout({ children }: { children: React.ReactNode }) {
         >
           {t("nav.skipToContent")}
         </a>
-        <SiteHeader locale={locale} cartCount={data?.cartCount ?? 0} />
+        <SiteHeader
+          locale={locale}
+          cartCount={data?.cartCount ?? 0}
+          account={data?.account ?? null}
+        />
         <main id="main" className="flex-1">
           {children}
         </main>
         <SiteFooter cooperative={data?.cooperative ?? null} />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

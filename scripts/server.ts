@@ -10,6 +10,12 @@ import { closeDatabase, connectDatabase } from "~/db/connection.server";
 import { migrate } from "~/db/migrate.server";
 import { MEDIA_URL_PREFIX, mediaRoot } from "~/images/storage.server";
 import { logError, logInfo } from "~/lib/log.server";
+import {
+  cspNonce,
+  mutationRateLimit,
+  sameOriginMutations,
+  securityHeaders,
+} from "~/security/http.server";
 import { seedIfEmpty } from "../prisma/seed/seed";
 import { runMain } from "./run-main";
 
@@ -29,7 +35,9 @@ await runMain(async () => {
 
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", config.TRUST_PROXY);
   app.use(compression());
+  app.use(cspNonce, securityHeaders(config));
   if (viteDevServer) {
     app.use(viteDevServer.middlewares);
   } else {
@@ -46,7 +54,18 @@ await runMain(async () => {
   const build = viteDevServer
     ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
     : ((await import(new URL("../build/server/index.js", import.meta.url).href)) as ServerBuild);
-  app.all("*", createRequestHandler({ build, mode: config.NODE_ENV }));
+  app.use(sameOriginMutations, mutationRateLimit);
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: config.NODE_ENV,
+      getLoadContext: (request, response) => ({
+        clientIp: request.ip ?? "unknown",
+        cspNonce: String(response.locals.cspNonce),
+      }),
+    }),
+  );
 
   app.use(((error, request, response, _next) => {
     logError(error, { where: "express", method: request.method, url: request.originalUrl });

@@ -1,4 +1,5 @@
 import { createCookie } from "@remix-run/node";
+import { appConfig } from "~/config.server";
 
 /**
  * Holds only a random visitor key (never prices or quantities): the cart itself lives in the
@@ -8,7 +9,7 @@ export const cartCookie = createCookie("ks_cart", {
   path: "/",
   sameSite: "lax",
   httpOnly: true,
-  secure: process.env.NODE_ENV === "production",
+  secure: appConfig().secureCookies,
   maxAge: 60 * 60 * 24 * 60,
 });
 

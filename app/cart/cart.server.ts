@@ -5,6 +5,8 @@ import type { Locale } from "~/i18n/config";
 import { storedImageSelect, toPicture, type Picture } from "~/images/picture";
 import { imageStorage } from "~/images/storage.server";
 import { lineTotal } from "~/lib/money";
+import { currentUser } from "~/accounts/session.server";
+import { Prisma as PrismaSql } from "~/generated/prisma/client";
 import { readVisitorKey } from "./cart-cookie.server";
 import { isLineQuantity, MAX_LINE_QUANTITY } from "./quantity";
 
@@ -69,12 +71,25 @@ export function newVisitorKey(): string {
   return randomBytes(24).toString("base64url");
 }
 
+/**
+ * Whose cart a request works on: a signed-in person's own cart (the same on every device), or an
+ * anonymous visitor's, found by the random key in their cookie.
+ */
+export type CartOwner = { userId: string } | { visitorKey: string };
+
+export async function cartOwner(request: Request): Promise<CartOwner | null> {
+  const user = await currentUser(request);
+  if (user) return { userId: user.id };
+  const visitorKey = await readVisitorKey(request);
+  return visitorKey ? { visitorKey } : null;
+}
+
 /** Number of pieces in the visitor's cart, for the header. */
 export async function cartItemCount(request: Request): Promise<number> {
-  const visitorKey = await readVisitorKey(request);
-  if (!visitorKey) return 0;
+  const owner = await cartOwner(request);
+  if (!owner) return 0;
   const result = await prisma.cartItem.aggregate({
-    where: { cart: { visitorKey } },
+    where: { cart: owner },
     _sum: { quantity: true },
   });
   return result._sum.quantity ?? 0;
@@ -135,9 +150,13 @@ function availabilityError(
 // A burst of taps queues on that lock, hence the roomier limits than Prisma's defaults.
 const cartTransaction = { maxWait: 10_000, timeout: 10_000 } as const;
 
-async function lockCart(tx: Prisma.TransactionClient, visitorKey: string): Promise<string | null> {
+async function lockCart(tx: Prisma.TransactionClient, owner: CartOwner): Promise<string | null> {
+  const condition =
+    "userId" in owner
+      ? PrismaSql.sql`"userId" = ${owner.userId}`
+      : PrismaSql.sql`"visitorKey" = ${owner.visitorKey}`;
   const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Cart" WHERE "visitorKey" = ${visitorKey} FOR UPDATE`;
+    SELECT id FROM "Cart" WHERE ${condition} FOR UPDATE`;
   return rows[0]?.id ?? null;
 }
 
@@ -151,12 +170,12 @@ async function piecesInCart(tx: Prisma.TransactionClient, cartId: string): Promi
  * variant already in the cart raises its quantity, within the stock and 99 pieces a line.
  */
 export async function addToCart({
-  visitorKey,
+  owner,
   variantId,
   quantity,
   locale,
 }: {
-  visitorKey: string;
+  owner: CartOwner;
   variantId: string;
   quantity: number;
   locale: Locale;
@@ -170,7 +189,7 @@ export async function addToCart({
     // Checked before the cart is created, so a refused first add leaves no empty cart behind;
     // checked again below under the cart's lock, where the count is certain.
     const seen = await tx.cartItem.findFirst({
-      where: { variantId, cart: { visitorKey } },
+      where: { variantId, cart: owner },
       select: { quantity: true },
     });
     const seenInCart = seen?.quantity ?? 0;
@@ -180,8 +199,8 @@ export async function addToCart({
     // One INSERT … ON CONFLICT DO UPDATE: it creates the cart or locks its row, so two first adds
     // at once still make one cart, and adds to one cart wait for each other.
     const { id: cartId } = await tx.cart.upsert({
-      where: { visitorKey },
-      create: { visitorKey },
+      where: owner,
+      create: owner,
       update: { updatedAt: new Date() },
       select: { id: true },
     });
@@ -217,19 +236,19 @@ export type CartLineRef = { lineId: string } | { variantId: string };
  * "remove": removing is its own button, so a slip of the thumb never empties a line.
  */
 export async function setCartQuantity({
-  visitorKey,
+  owner,
   line,
   quantity,
   locale,
 }: {
-  visitorKey: string;
+  owner: CartOwner;
   line: CartLineRef;
   quantity: number;
   locale: Locale;
 }): Promise<CartChangeResult> {
   if (!isLineQuantity(quantity)) return { ok: false, error: { code: "invalid-quantity" } };
   return prisma.$transaction(async (tx): Promise<CartChangeResult> => {
-    const cartId = await lockCart(tx, visitorKey);
+    const cartId = await lockCart(tx, owner);
     if (!cartId) return { ok: false, error: { code: "line-not-found" } };
     const item = await tx.cartItem.findFirst({
       where: "lineId" in line ? { cartId, id: line.lineId } : { cartId, variantId: line.variantId },
@@ -249,14 +268,14 @@ export async function setCartQuantity({
  * request repeated over a patchy connection does no harm.
  */
 export async function removeFromCart({
-  visitorKey,
+  owner,
   variantId,
 }: {
-  visitorKey: string;
+  owner: CartOwner;
   variantId: string;
 }): Promise<CartChangeResult> {
   return prisma.$transaction(async (tx): Promise<CartChangeResult> => {
-    const cartId = await lockCart(tx, visitorKey);
+    const cartId = await lockCart(tx, owner);
     if (!cartId) return { ok: true, count: 0 };
     await tx.cartItem.deleteMany({ where: { cartId, variantId } });
     return { ok: true, count: await piecesInCart(tx, cartId) };
@@ -272,15 +291,15 @@ function lineWarning(variant: VariantRow, quantity: number): CartLineWarning | n
 
 /** The visitor's cart with today's prices and stock, oldest line first. */
 export async function getCart({
-  visitorKey,
+  owner,
   locale,
 }: {
-  visitorKey: string | null;
+  owner: CartOwner | null;
   locale: Locale;
 }): Promise<CartView> {
-  if (!visitorKey) return { lines: [], subtotalRupiah: 0, count: 0 };
+  if (!owner) return { lines: [], subtotalRupiah: 0, count: 0 };
   const items = await prisma.cartItem.findMany({
-    where: { cart: { visitorKey } },
+    where: { cart: owner },
     orderBy: [{ addedAt: "asc" }, { id: "asc" }],
     select: { id: true, quantity: true, variant: { select: variantSelect } },
   });
@@ -307,4 +326,39 @@ export async function getCart({
       .reduce((sum, line) => sum + line.lineTotalRupiah, 0),
     count: lines.reduce((sum, line) => sum + line.quantity, 0),
   };
+}
+
+/**
+ * At sign-in or sign-up, what the visitor put in the cart before joins the account's cart: a
+ * variant in both keeps the larger need (the sum, within 99 a line); the visitor's cart is gone
+ * afterwards. Stock is checked as always when the cart is shown and at checkout.
+ */
+export async function adoptVisitorCart(
+  tx: Prisma.TransactionClient,
+  request: Request,
+  userId: string,
+): Promise<void> {
+  const visitorKey = await readVisitorKey(request);
+  if (!visitorKey) return;
+  const visitorCartId = await lockCart(tx, { visitorKey });
+  if (!visitorCartId) return;
+  const accountCartId = await lockCart(tx, { userId });
+  if (!accountCartId) {
+    await tx.cart.update({ where: { id: visitorCartId }, data: { visitorKey: null, userId } });
+    return;
+  }
+  const items = await tx.cartItem.findMany({ where: { cartId: visitorCartId } });
+  for (const item of items) {
+    const existing = await tx.cartItem.findUnique({
+      where: { cartId_variantId: { cartId: accountCartId, variantId: item.variantId } },
+      select: { quantity: true },
+    });
+    const quantity = Math.min((existing?.quantity ?? 0) + item.quantity, MAX_LINE_QUANTITY);
+    await tx.cartItem.upsert({
+      where: { cartId_variantId: { cartId: accountCartId, variantId: item.variantId } },
+      create: { cartId: accountCartId, variantId: item.variantId, quantity },
+      update: { quantity },
+    });
+  }
+  await tx.cart.delete({ where: { id: visitorCartId } });
 }

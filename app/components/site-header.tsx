@@ -1,10 +1,16 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { Role } from "~/generated/prisma/enums";
 import type { Locale } from "~/i18n/config";
 
-type Props = { locale: Locale; cartCount: number };
+type Props = {
+  locale: Locale;
+  cartCount: number;
+  /** The signed-in person's way to their own pages, or null for a visitor. */
+  account: { role: Role; home: string } | null;
+};
 
-export function SiteHeader({ locale, cartCount }: Props) {
+export function SiteHeader({ locale, cartCount, account }: Props) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = location.pathname + location.search;
@@ -102,6 +108,17 @@ export function SiteHeader({ locale, cartCount }: Props) {
             <NavLink to="/pickup-points" className={navClass}>
               {t("nav.pickupPoints")}
             </NavLink>
+          </li>
+          <li className="ml-auto">
+            {account ? (
+              <NavLink to={account.home} className={navClass}>
+                {t(`nav.workspace.${account.role}`)}
+              </NavLink>
+            ) : (
+              <NavLink to="/sign-in" className={navClass}>
+                {t("nav.signIn")}
+              </NavLink>
+            )}
           </li>
         </ul>
       </nav>

@@ -1,8 +1,13 @@
 import type { InitOptions } from "i18next";
+import account from "~/account/messages";
+import auth from "~/accounts/messages";
+import admin from "~/admin/messages";
 import artisans from "~/artisans/messages";
 import cart from "~/cart/messages";
 import catalog from "~/catalog/messages";
+import operator from "~/operator/messages";
 import pickup from "~/pickup/messages";
+import studio from "~/studio/messages";
 import en from "./locales/en";
 import id from "./locales/id";
 
@@ -19,8 +24,30 @@ export function isLocale(value: unknown): value is Locale {
  * part of the business, kept in that part's folder (messages.ts).
  */
 export const resources = {
-  id: { common: id, catalog: catalog.id, pickup: pickup.id, cart: cart.id, artisans: artisans.id },
-  en: { common: en, catalog: catalog.en, pickup: pickup.en, cart: cart.en, artisans: artisans.en },
+  id: {
+    common: id,
+    catalog: catalog.id,
+    pickup: pickup.id,
+    cart: cart.id,
+    artisans: artisans.id,
+    auth: auth.id,
+    account: account.id,
+    admin: admin.id,
+    studio: studio.id,
+    operator: operator.id,
+  },
+  en: {
+    common: en,
+    catalog: catalog.en,
+    pickup: pickup.en,
+    cart: cart.en,
+    artisans: artisans.en,
+    auth: auth.en,
+    account: account.en,
+    admin: admin.en,
+    studio: studio.en,
+    operator: operator.en,
+  },
 };
 
 /** Shared by the server and the browser; both languages are small enough to ship together. */

@@ -1,4 +1,5 @@
 import { createCookie } from "@remix-run/node";
+import { appConfig } from "~/config.server";
 import { RemixI18Next } from "remix-i18next/server";
 import { defaultLocale, i18nOptions, isLocale, supportedLocales, type Locale } from "./config";
 
@@ -7,7 +8,7 @@ export const localeCookie = createCookie("lng", {
   path: "/",
   sameSite: "lax",
   httpOnly: true,
-  secure: process.env.NODE_ENV === "production",
+  secure: appConfig().secureCookies,
   maxAge: 60 * 60 * 24 * 365,
 });
 

@@ -1,4 +1,5 @@
 import { createCookie } from "@remix-run/node";
+import { appConfig } from "~/config.server";
 import type { Locale } from "~/i18n/config";
 import {
   activeRestAreaSummary,
@@ -14,7 +15,7 @@ const myRestAreaCookie = createCookie("ks_rest_area", {
   path: "/",
   sameSite: "lax",
   httpOnly: true,
-  secure: process.env.NODE_ENV === "production",
+  secure: appConfig().secureCookies,
   maxAge: 60 * 60 * 24 * 365,
 });
 

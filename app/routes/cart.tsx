@@ -13,9 +13,10 @@ import { useTranslation } from "react-i18next";
 import { useHydrated } from "remix-utils/use-hydrated";
 import { z } from "zod";
 import type { CartActionData, CartIntent } from "~/cart/cart-action";
-import { cartCookie, readVisitorKey } from "~/cart/cart-cookie.server";
+import { cartCookie } from "~/cart/cart-cookie.server";
 import {
   addToCart,
+  cartOwner,
   getCart,
   newVisitorKey,
   removeFromCart,
@@ -33,7 +34,7 @@ import { safeRedirectPath } from "~/lib/safe-redirect";
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const [cart, t] = await Promise.all([
-    getCart({ visitorKey: await readVisitorKey(request), locale }),
+    getCart({ owner: await cartOwner(request), locale }),
     i18next.getFixedT(locale, "cart"),
   ]);
   return { title: t("metaTitle"), cart };
@@ -70,10 +71,10 @@ const cartForm = z.discriminatedUnion("intent", [
  */
 export async function action({ request }: ActionFunctionArgs) {
   const locale = await getLocale(request);
-  const [form, t, existingKey] = await Promise.all([
+  const [form, t, existingOwner] = await Promise.all([
     request.formData(),
     i18next.getFixedT(locale, "cart"),
-    readVisitorKey(request),
+    cartOwner(request),
   ]);
   const submitted = {
     intent: cartIntent(form.get("intent")),
@@ -96,18 +97,20 @@ export async function action({ request }: ActionFunctionArgs) {
     fields.redirectTo === undefined ? null : safeRedirectPath(fields.redirectTo, "/cart");
 
   if (fields.intent === "add") {
-    // The visitor key is made on the first add, and only kept (in the cookie) once it holds a cart.
-    const visitorKey = existingKey ?? newVisitorKey();
+    // An anonymous visitor's key is made on the first add, and only kept (in the cookie) once it
+    // holds a cart.
+    const owner = existingOwner ?? { visitorKey: newVisitorKey() };
     const result = await addToCart({
-      visitorKey,
+      owner,
       variantId: fields.variantId,
       quantity: fields.quantity,
       locale,
     });
     if (!result.ok) return refuse(...describeCartError(result.error, t));
-    const headers = existingKey
-      ? undefined
-      : { "Set-Cookie": await cartCookie.serialize(visitorKey) };
+    const headers =
+      existingOwner || !("visitorKey" in owner)
+        ? undefined
+        : { "Set-Cookie": await cartCookie.serialize(owner.visitorKey) };
     if (back) return redirect(back, { headers });
     return data<CartActionData>(
       { ok: true, added: { title: result.title, quantity: result.added }, count: result.count },
@@ -123,17 +126,17 @@ export async function action({ request }: ActionFunctionArgs) {
         ? { variantId: fields.variantId }
         : null;
     if (!line) return refuse(t("errors.badRequest"), "variantId");
-    // Without a visitor key there is no cart, so no line to change.
-    if (!existingKey) return refuse(t("errors.lineNotFound"), "variantId");
+    // Without an owner there is no cart, so no line to change.
+    if (!existingOwner) return refuse(t("errors.lineNotFound"), "variantId");
     result = await setCartQuantity({
-      visitorKey: existingKey,
+      owner: existingOwner,
       line,
       quantity: fields.quantity,
       locale,
     });
   } else {
-    result = existingKey
-      ? await removeFromCart({ visitorKey: existingKey, variantId: fields.variantId })
+    result = existingOwner
+      ? await removeFromCart({ owner: existingOwner, variantId: fields.variantId })
       : { ok: true, count: 0 };
   }
   if (!result.ok) return refuse(...describeCartError(result.error, t));

@@ -12,6 +12,7 @@ import {
 import { prisma } from "~/db.server";
 import { action, loader } from "~/routes/cart";
 import { seedIfEmpty } from "../../prisma/seed/seed";
+import { testContext } from "../setup/accounts";
 
 type Variant = { id: string; productId: string; title: string; titleEn: string };
 
@@ -36,7 +37,7 @@ async function variantWith({
 }
 
 function add(visitorKey: string, variantId: string, quantity: number) {
-  return addToCart({ visitorKey, variantId, quantity, locale: "id" });
+  return addToCart({ owner: { visitorKey }, variantId, quantity, locale: "id" });
 }
 
 async function linesOf(visitorKey: string) {
@@ -162,7 +163,7 @@ describe("adding to the cart", () => {
   it("names the product in the visitor's language", async () => {
     const variant = await variantWith({ stock: 5 });
     const result = await addToCart({
-      visitorKey: newVisitorKey(),
+      owner: { visitorKey: newVisitorKey() },
       variantId: variant.id,
       quantity: 1,
       locale: "en",
@@ -207,7 +208,7 @@ describe("changing and removing a line", () => {
 
     expect(
       await setCartQuantity({
-        visitorKey,
+        owner: { visitorKey },
         line: { variantId: variant.id },
         quantity: 4,
         locale: "id",
@@ -215,7 +216,7 @@ describe("changing and removing a line", () => {
     ).toEqual({ ok: true, count: 4 });
     expect(
       await setCartQuantity({
-        visitorKey,
+        owner: { visitorKey },
         line: { lineId: line?.id ?? "" },
         quantity: 6,
         locale: "id",
@@ -223,7 +224,7 @@ describe("changing and removing a line", () => {
     ).toEqual({ ok: true, count: 6 });
     expect(
       await setCartQuantity({
-        visitorKey,
+        owner: { visitorKey },
         line: { variantId: variant.id },
         quantity: 7,
         locale: "id",
@@ -244,7 +245,7 @@ describe("changing and removing a line", () => {
     for (const quantity of [0, -3]) {
       expect(
         await setCartQuantity({
-          visitorKey,
+          owner: { visitorKey },
           line: { variantId: variant.id },
           quantity,
           locale: "id",
@@ -261,11 +262,11 @@ describe("changing and removing a line", () => {
     await add(visitorKey, kept.id, 1);
     await add(visitorKey, removed.id, 2);
 
-    expect(await removeFromCart({ visitorKey, variantId: removed.id })).toEqual({
+    expect(await removeFromCart({ owner: { visitorKey }, variantId: removed.id })).toEqual({
       ok: true,
       count: 1,
     });
-    expect(await removeFromCart({ visitorKey, variantId: removed.id })).toEqual({
+    expect(await removeFromCart({ owner: { visitorKey }, variantId: removed.id })).toEqual({
       ok: true,
       count: 1,
     });
@@ -282,7 +283,7 @@ describe("changing and removing a line", () => {
 
     expect(
       await setCartQuantity({
-        visitorKey: stranger,
+        owner: { visitorKey: stranger },
         line: { lineId: ownersLine?.id ?? "" },
         quantity: 5,
         locale: "id",
@@ -290,17 +291,17 @@ describe("changing and removing a line", () => {
     ).toEqual({ ok: false, error: { code: "line-not-found" } });
     expect(
       await setCartQuantity({
-        visitorKey: stranger,
+        owner: { visitorKey: stranger },
         line: { variantId: variant.id },
         quantity: 5,
         locale: "id",
       }),
     ).toEqual({ ok: false, error: { code: "line-not-found" } });
-    await removeFromCart({ visitorKey: stranger, variantId: variant.id });
+    await removeFromCart({ owner: { visitorKey: stranger }, variantId: variant.id });
     // A visitor with no cart at all reaches nothing either.
     expect(
       await setCartQuantity({
-        visitorKey: newVisitorKey(),
+        owner: { visitorKey: newVisitorKey() },
         line: { lineId: ownersLine?.id ?? "" },
         quantity: 5,
         locale: "id",
@@ -320,13 +321,13 @@ describe("the cart as the visitor sees it", () => {
     const tray = await variantWith({ stock: 5, priceRupiah: 150_000 });
     await add(visitorKey, ring.id, 2);
     await add(visitorKey, tray.id, 1);
-    expect((await getCart({ visitorKey, locale: "id" })).subtotalRupiah).toBe(800_000);
+    expect((await getCart({ owner: { visitorKey }, locale: "id" })).subtotalRupiah).toBe(800_000);
 
     await prisma.productVariant.update({
       where: { id: ring.id },
       data: { priceRupiah: 350_000 },
     });
-    const cart = await getCart({ visitorKey, locale: "id" });
+    const cart = await getCart({ owner: { visitorKey }, locale: "id" });
     expect(cart.lines.map((l) => [l.variantId, l.unitPriceRupiah, l.lineTotalRupiah])).toEqual([
       [ring.id, 350_000, 700_000],
       [tray.id, 150_000, 150_000],
@@ -344,7 +345,7 @@ describe("the cart as the visitor sees it", () => {
       include: { product: true },
     });
 
-    const [line] = (await getCart({ visitorKey, locale: "en" })).lines;
+    const [line] = (await getCart({ owner: { visitorKey }, locale: "en" })).lines;
     expect(line).toMatchObject({
       variantId: variant.id,
       productSlug: stored.product.slug,
@@ -371,7 +372,7 @@ describe("the cart as the visitor sees it", () => {
       data: { status: "ARCHIVED" },
     });
 
-    const cart = await getCart({ visitorKey, locale: "id" });
+    const cart = await getCart({ owner: { visitorKey }, locale: "id" });
     expect(cart.lines.map((l) => [l.variantId, l.warning])).toEqual([
       [lowered.id, "exceeds-stock"],
       [soldOut.id, "sold-out"],
@@ -382,12 +383,14 @@ describe("the cart as the visitor sees it", () => {
   });
 
   it("is empty for a visitor without a key or with a key nobody used", async () => {
-    expect(await getCart({ visitorKey: null, locale: "id" })).toEqual({
+    expect(await getCart({ owner: null, locale: "id" })).toEqual({
       lines: [],
       subtotalRupiah: 0,
       count: 0,
     });
-    expect((await getCart({ visitorKey: newVisitorKey(), locale: "id" })).lines).toEqual([]);
+    expect((await getCart({ owner: { visitorKey: newVisitorKey() }, locale: "id" })).lines).toEqual(
+      [],
+    );
   });
 });
 
@@ -402,7 +405,7 @@ describe("POST /cart", () => {
       body: new URLSearchParams(fields),
       headers: cookie ? { Cookie: cookie } : {},
     });
-    return action({ request, params: {}, context: {} });
+    return action({ request, params: {}, context: testContext });
   }
 
   function answerOf(result: Awaited<ReturnType<typeof post>>) {
@@ -444,7 +447,7 @@ describe("POST /cart", () => {
 
     // The price in the form was ignored: the cart is priced from the catalogue.
     const request = new Request("http://localhost/cart", { headers: { Cookie: cookie } });
-    const page = await loader({ request, params: {}, context: {} });
+    const page = await loader({ request, params: {}, context: testContext });
     expect(page.cart.subtotalRupiah).toBe(750_000);
     expect(await cartItemCount(request)).toBe(3);
   });

@@ -27,4 +27,35 @@ describe("readConfig", () => {
       expect(lines[1]).toMatch(/^DATABASE_URL is not a PostgreSQL URL/);
     }
   });
+
+  it("builds links from PUBLIC_URL, or from this machine's port when it is not set", () => {
+    expect(readConfig({ PORT: "4000" }).publicUrl).toBe("http://localhost:4000");
+    expect(readConfig({ PUBLIC_URL: "https://karyasungging.id/" }).publicUrl).toBe(
+      "https://karyasungging.id",
+    );
+    expect(() => readConfig({ PUBLIC_URL: "karyasungging.id" })).toThrow(/^PUBLIC_URL /);
+  });
+
+  it("sends cookies over HTTPS only in production, unless told otherwise", () => {
+    expect(readConfig({}).secureCookies).toBe(false);
+    expect(readConfig({ NODE_ENV: "production" }).secureCookies).toBe(true);
+    expect(readConfig({ NODE_ENV: "production", COOKIE_SECURE: "false" }).secureCookies).toBe(
+      false,
+    );
+    expect(() => readConfig({ COOKIE_SECURE: "yes" })).toThrow(
+      /^COOKIE_SECURE must be true or false/,
+    );
+  });
+
+  it("limits sign-in attempts to 10 and other changes to 100 a minute unless configured", () => {
+    expect(readConfig({})).toMatchObject({
+      RATE_LIMIT_AUTH_PER_MINUTE: 10,
+      RATE_LIMIT_MUTATIONS_PER_MINUTE: 100,
+      TRUST_PROXY: 0,
+      SESSION_DAYS: 30,
+    });
+    expect(() => readConfig({ RATE_LIMIT_AUTH_PER_MINUTE: "0" })).toThrow(
+      /^RATE_LIMIT_AUTH_PER_MINUTE /,
+    );
+  });
 });

@@ -22,6 +22,13 @@ const en: Messages = {
     switchTo: "Bahasa Indonesia",
     switchToLabel: "Ganti ke Bahasa Indonesia",
     menu: "Menu",
+    signIn: "Sign in",
+    workspace: {
+      BUYER: "My account",
+      ARTISAN: "Artisan studio",
+      OPERATOR: "Rest-area console",
+      ADMIN: "Cooperative admin",
+    },
   },
   home: {
     heroTitle: "Silver and copper from the hands of Ogan Ilir's artisans",

@@ -21,6 +21,13 @@ const id = {
     switchTo: "English",
     switchToLabel: "Switch to English",
     menu: "Menu",
+    signIn: "Masuk",
+    workspace: {
+      BUYER: "Akun saya",
+      ARTISAN: "Studio perajin",
+      OPERATOR: "Konsol rest area",
+      ADMIN: "Admin koperasi",
+    },
   },
   home: {
     heroTitle: "Perak dan tembaga dari tangan perajin Ogan Ilir",

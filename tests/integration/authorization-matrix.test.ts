@@ -1,0 +1,268 @@
+// The authorization matrix: every route module × every kind of visitor (anonymous and each role)
+// × their own versus someone else's resource, with the answer each must get. A route added
+// without an entry here fails the first test, so no page goes out unchecked.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { seedIfEmpty } from "../../prisma/seed/seed";
+import { makeUser, sessionCookieFor, siteRequest, testContext } from "../setup/accounts";
+
+const visitors = ["anonymous", "buyer", "artisan", "operator", "admin"] as const;
+type Visitor = (typeof visitors)[number];
+type Status = 200 | 302 | 400 | 403 | 404 | 410;
+type Expected = Record<Visitor, Status>;
+
+/** Open to everyone with the same answer. */
+const everyone = (status: Status): Expected => ({
+  anonymous: status,
+  buyer: status,
+  artisan: status,
+  operator: status,
+  admin: status,
+});
+/** Any signed-in account; anonymous visitors are sent to sign in. */
+const signedIn = (status: Status): Expected => ({ ...everyone(status), anonymous: 302 });
+/** One role only: the others get 403, anonymous visitors are sent to sign in. */
+const only = (role: Exclude<Visitor, "anonymous">, status: Status): Expected => ({
+  ...everyone(403),
+  anonymous: 302,
+  [role]: status,
+});
+
+type Fixtures = {
+  users: Record<Exclude<Visitor, "anonymous">, { id: string; artisanId: string | null }>;
+  productSlug: string;
+  artisanSlug: string;
+  restAreaSlug: string;
+  restAreaId: string;
+  /** A second admin, for pages about "some other user". */
+  otherUserId: string;
+  otherArtisanId: string;
+};
+
+type Call = {
+  expected: Expected;
+  /** Route parameters, given who is asking (their own resource). */
+  params?: (f: Fixtures, who: Visitor) => Record<string, string>;
+  /**
+   * The same request about other resources (someone else's, one that does not exist), and what
+   * each visitor must get then.
+   */
+  also?: {
+    whose: string;
+    params: (f: Fixtures, who: Visitor) => Record<string, string>;
+    expected: Expected;
+  }[];
+  /** Fields of the (deliberately incomplete) form an action is sent. */
+  form?: Record<string, string>;
+  /** The path requested, when the route reads it. */
+  path?: (f: Fixtures) => string;
+};
+
+type Entry = { loader?: Call; action?: Call };
+
+/** Every route module under app/routes, by file name without its extension. */
+const matrix: Record<string, Entry> = {
+  // ── public pages ──
+  _index: { loader: { expected: everyone(200) } },
+  "products._index": { loader: { expected: everyone(200) } },
+  "products.$slug": {
+    loader: { expected: everyone(200), params: (f) => ({ slug: f.productSlug }) },
+  },
+  "artisans._index": { loader: { expected: everyone(200) } },
+  "artisans.$slug": {
+    loader: { expected: everyone(200), params: (f) => ({ slug: f.artisanSlug }) },
+  },
+  "pickup-points._index": { loader: { expected: everyone(200) } },
+  "pickup-points.$slug": {
+    loader: { expected: everyone(200), params: (f) => ({ slug: f.restAreaSlug }) },
+    // Remembering a rest area as "mine" is open to every visitor.
+    action: { expected: everyone(302), params: (f) => ({ slug: f.restAreaSlug }) },
+  },
+  cart: { loader: { expected: everyone(200) }, action: { expected: everyone(400) } },
+  language: { loader: { expected: everyone(302) }, action: { expected: everyone(400) } },
+  healthz: { loader: { expected: everyone(200) } },
+  "sitemap[.]xml": { loader: { expected: everyone(200) } },
+  "robots[.]txt": { loader: { expected: everyone(200) } },
+  // Exists only while `npm run bench` runs.
+  "bench.floor": { loader: { expected: everyone(404) } },
+
+  // ── signing in and out ──
+  "sign-in": {
+    loader: { expected: { ...everyone(302), anonymous: 200 } },
+    // Without the bot-trap field the form is refused before anything is read.
+    action: { expected: everyone(400) },
+  },
+  "sign-up": {
+    loader: { expected: { ...everyone(302), anonymous: 200 } },
+    action: { expected: everyone(400) },
+  },
+  "sign-out": { loader: { expected: everyone(200) }, action: { expected: everyone(302) } },
+  "forgot-password": { loader: { expected: everyone(200) }, action: { expected: everyone(400) } },
+  "reset-password.$token": {
+    loader: { expected: everyone(200), params: () => ({ token: "x".repeat(43) }) },
+    action: { expected: everyone(400), params: () => ({ token: "x".repeat(43) }) },
+  },
+  "invitation.$token": {
+    loader: { expected: everyone(200), params: () => ({ token: "x".repeat(43) }) },
+    action: { expected: everyone(410), params: () => ({ token: "x".repeat(43) }) },
+  },
+  "verify.$token": {
+    loader: { expected: everyone(200), params: () => ({ token: "x".repeat(43) }) },
+    action: { expected: everyone(410), params: () => ({ token: "x".repeat(43) }) },
+  },
+
+  // ── one's own account ──
+  "account._index": { loader: { expected: signedIn(200) }, action: { expected: signedIn(400) } },
+  "account.data": { loader: { expected: signedIn(200) } },
+  "account.delete": {
+    loader: { expected: signedIn(200) },
+    action: { expected: signedIn(400) },
+  },
+
+  // ── workspaces ──
+  "studio._index": { loader: { expected: only("artisan", 200) } },
+  "operator._index": { loader: { expected: only("operator", 200) } },
+  admin: { loader: { expected: only("admin", 200) } },
+  "admin._index": { loader: { expected: only("admin", 200) } },
+  "admin.users._index": {
+    loader: { expected: only("admin", 200) },
+    action: { expected: only("admin", 400) },
+  },
+  "admin.users.$id": {
+    loader: {
+      expected: only("admin", 200),
+      params: (f) => ({ id: f.otherUserId }),
+      also: [
+        { whose: "no such user", params: () => ({ id: "nobody" }), expected: only("admin", 404) },
+      ],
+    },
+    action: { expected: only("admin", 400), params: (f) => ({ id: f.otherUserId }) },
+  },
+  "admin.artisans._index": { loader: { expected: only("admin", 200) } },
+  "admin.artisans.$id": {
+    loader: {
+      expected: only("admin", 200),
+      params: (f) => ({ id: f.otherArtisanId }),
+      also: [
+        {
+          whose: "no such artisan",
+          params: () => ({ id: "nobody" }),
+          expected: only("admin", 404),
+        },
+      ],
+    },
+    action: { expected: only("admin", 400), params: (f) => ({ id: f.otherArtisanId }) },
+  },
+  "admin.rest-areas._index": { loader: { expected: only("admin", 200) } },
+  "admin.rest-areas.$id": {
+    loader: { expected: only("admin", 200), params: (f) => ({ id: f.restAreaId }) },
+    action: { expected: only("admin", 400), params: (f) => ({ id: f.restAreaId }) },
+  },
+  "admin.audit": { loader: { expected: only("admin", 200) } },
+};
+
+type RouteModule = {
+  loader?: (args: LoaderFunctionArgs) => unknown;
+  action?: (args: ActionFunctionArgs) => unknown;
+};
+
+const routeFiles = readdirSync(path.resolve("app/routes"))
+  .filter((file) => /\.(ts|tsx)$/.test(file))
+  .map((file) => file.replace(/\.(ts|tsx)$/, ""))
+  .sort();
+
+async function statusOf(outcome: Promise<unknown>): Promise<number> {
+  let result: unknown;
+  try {
+    result = await outcome;
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status;
+    throw thrown;
+  }
+  if (result instanceof Response) return result.status;
+  if (result && typeof result === "object" && "init" in result && "data" in result) {
+    const init = (result as { init?: { status?: number } | null }).init;
+    return init?.status ?? 200;
+  }
+  return 200;
+}
+
+let fixtures: Fixtures;
+let calls = 0;
+
+beforeAll(async () => {
+  await seedIfEmpty(prisma);
+  const restArea = await prisma.restArea.findFirstOrThrow({ where: { active: true } });
+  const buyer = await makeUser({ role: "BUYER" });
+  const artisan = await makeUser({ role: "ARTISAN" });
+  const otherArtisan = await makeUser({ role: "ARTISAN" });
+  const operator = await makeUser({ role: "OPERATOR", restAreaIds: [restArea.id] });
+  const admin = await makeUser({ role: "ADMIN" });
+  const otherAdmin = await makeUser({ role: "ADMIN" });
+  const product = await prisma.product.findFirstOrThrow({ where: { status: "PUBLISHED" } });
+  const artisanProfile = await prisma.artisan.findFirstOrThrow({ where: { active: true } });
+  fixtures = {
+    users: { buyer, artisan, operator, admin },
+    productSlug: product.slug,
+    artisanSlug: artisanProfile.slug,
+    restAreaSlug: restArea.slug,
+    restAreaId: restArea.id,
+    otherUserId: otherAdmin.id,
+    otherArtisanId: otherArtisan.artisanId!,
+  };
+});
+
+describe("the authorization matrix", () => {
+  it("has an entry for every route, and for each loader and action the route exports", async () => {
+    expect(routeFiles).toEqual(Object.keys(matrix).sort());
+    for (const file of routeFiles) {
+      const module = (await import(`~/routes/${file}`)) as RouteModule;
+      const entry = matrix[file]!;
+      expect({ file, loader: Boolean(module.loader), action: Boolean(module.action) }).toEqual({
+        file,
+        loader: Boolean(entry.loader),
+        action: Boolean(entry.action),
+      });
+    }
+  });
+
+  for (const [file, entry] of Object.entries(matrix)) {
+    for (const kind of ["loader", "action"] as const) {
+      const call = entry[kind];
+      if (!call) continue;
+      const cases = [
+        { whose: "own", params: call.params, expected: call.expected },
+        ...(call.also ?? []),
+      ];
+      for (const { whose, params, expected } of cases) {
+        it(`${file} ${kind} (${whose}): ${visitors.map((v) => `${v} ${expected[v]}`).join(", ")}`, async () => {
+          const module = (await import(`~/routes/${file}`)) as RouteModule;
+          const answers: Record<string, number> = {};
+          for (const who of visitors) {
+            const routePath = call.path?.(fixtures) ?? `/${file.replace(/\./g, "/")}`;
+            // A fresh session each time: some actions (signing out) end the one they are sent.
+            const cookie =
+              who === "anonymous" ? undefined : await sessionCookieFor(fixtures.users[who].id);
+            const request = siteRequest(routePath, {
+              cookie,
+              ...(kind === "action" ? { form: call.form ?? {} } : {}),
+            });
+            // Each call from its own address, so the rate limits stay out of the answers.
+            calls += 1;
+            const context = { ...testContext, clientIp: `matrix-${calls}` };
+            const args = { request, params: params?.(fixtures, who) ?? {}, context };
+            answers[who] = await statusOf(
+              Promise.resolve().then(() =>
+                kind === "loader" ? module.loader!(args) : module.action!(args),
+              ),
+            );
+          }
+          expect(answers).toEqual(expected);
+        });
+      }
+    }
+  }
+});
