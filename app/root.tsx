@@ -6,10 +6,10 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useChangeLanguage } from "remix-i18next/react";
 import { roleHome } from "~/accounts/permissions.server";
 import { currentUser } from "~/accounts/session.server";
 import { cartItemCount } from "~/cart/cart.server";
@@ -17,11 +17,13 @@ import { ErrorPage } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
+import { appConfig } from "~/config.server";
 import { getCooperativeIdentity } from "~/cooperative/cooperative.server";
-import { defaultLocale } from "~/i18n/config";
-import en from "~/i18n/locales/en";
-import id from "~/i18n/locales/id";
-import { getLocale } from "~/i18n/i18next.server";
+import { languageAlternates } from "~/seo/alternates";
+import { defaultLocale, translationsUrl } from "~/i18n/config";
+import { getLocale, i18next } from "~/i18n/i18next.server";
+import { translationsVersion } from "~/i18n/resources.server";
+import { useLanguage } from "~/i18n/use-language";
 import stylesheet from "~/styles/tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -37,21 +39,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
     currentUser(request),
   ]);
   const account = user ? { role: user.role, home: roleHome[user.role] } : null;
-  return { locale, cooperative, cartCount, account };
+  const t = await i18next.getFixedT(locale);
+  const errorTitles = {
+    404: t("errors.notFoundTitle"),
+    403: t("errors.forbiddenTitle"),
+    other: t("errors.genericTitle"),
+  };
+  return {
+    locale,
+    origin: appConfig().publicUrl,
+    cooperative,
+    cartCount,
+    account,
+    translationsVersion,
+    errorTitles,
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   // Only an error page renders without a route of its own to name it.
   if (!error) return [];
-  const errors = (data?.locale === "en" ? en : id).errors;
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const title =
-    status === 404
-      ? errors.notFoundTitle
-      : status === 403
-        ? errors.forbiddenTitle
-        : errors.genericTitle;
-  return [{ title: `${title} · Karya Sungging` }];
+  const titles = data?.errorTitles;
+  const title = status === 404 || status === 403 ? titles?.[status] : titles?.other;
+  return [{ title: title ? `${title} · Karya Sungging` : "Karya Sungging" }];
 };
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -59,7 +70,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const locale = data?.locale ?? defaultLocale;
   const { t } = useTranslation();
   const nonce = useNonce();
-  useChangeLanguage(locale);
+  const location = useLocation();
+  const alternates = data ? languageAlternates(data.origin, location) : null;
+  useLanguage(locale, data?.translationsVersion);
   return (
     <html lang={locale}>
       <head>
@@ -68,6 +81,23 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="theme-color" content="#faf7f2" />
         <Meta />
         <Links />
+        {alternates ? (
+          <>
+            <link rel="canonical" href={alternates[locale]} />
+            <link rel="alternate" hrefLang="id" href={alternates.id} />
+            <link rel="alternate" hrefLang="en" href={alternates.en} />
+            <link rel="alternate" hrefLang="x-default" href={alternates.id} />
+          </>
+        ) : null}
+        {data ? (
+          <link
+            rel="preload"
+            as="fetch"
+            crossOrigin="anonymous"
+            href={translationsUrl(locale, data.translationsVersion)}
+            data-translations=""
+          />
+        ) : null}
       </head>
       <body className="flex min-h-screen flex-col bg-paper font-sans text-ink antialiased">
         <a

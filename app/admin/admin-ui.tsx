@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FieldError } from "~/components/ui/field";
 import type { Region } from "~/generated/prisma/enums";
-import messages from "./messages";
+import type messages from "./messages";
 
 /** Pieces shared by the admin pages. */
 
@@ -72,16 +72,12 @@ export function Pagination({
 
 type ActionKey = keyof typeof messages.id.actions;
 
-function isActionKey(key: string): key is ActionKey {
-  return Object.hasOwn(messages.id.actions, key);
-}
-
 /** "admin.user_invited" → "Pengguna diundang"; an action without a text shows as it is. */
 export function useAuditActionLabel(): (action: string) => string {
-  const { t } = useTranslation("admin");
+  const { t, i18n } = useTranslation("admin");
   return (action) => {
-    const key = action.replace(".", "_");
-    return isActionKey(key) ? t(`actions.${key}`) : action;
+    const key = action.replace(".", "_") as ActionKey;
+    return i18n.exists(`admin:actions.${key}`) ? t(`actions.${key}`) : action;
   };
 }
 

@@ -2,6 +2,7 @@ import { createCookie } from "@remix-run/node";
 import { appConfig } from "~/config.server";
 import { RemixI18Next } from "remix-i18next/server";
 import { defaultLocale, i18nOptions, isLocale, supportedLocales, type Locale } from "./config";
+import { resources } from "./resources.server";
 
 /** The visitor's language choice, remembered for a year. */
 export const localeCookie = createCookie("lng", {
@@ -21,7 +22,7 @@ export const i18next = new RemixI18Next({
     cookie: localeCookie,
     order: ["searchParams", "cookie"],
   },
-  i18next: i18nOptions,
+  i18next: { ...i18nOptions, resources },
 });
 
 /** The language of this request: ?lng=, then the cookie, then Indonesian. */

@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { featuredProducts } from "~/catalog/catalog.server";
+import { featuredProducts, type ProductCard as Card } from "~/catalog/catalog.server";
 import { ProductCard } from "~/catalog/product-card";
 import { ResponsiveImage } from "~/components/ui/responsive-image";
 import { getLocale, i18next } from "~/i18n/i18next.server";
 import { restAreasByRegion } from "~/pickup/rest-areas.server";
 import { personalPageHeaders } from "~/lib/page-headers";
 import { pageMeta } from "~/seo/meta";
+import { shareImageOf } from "~/seo/urls.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
@@ -16,10 +17,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     featuredProducts(locale, 8),
     restAreasByRegion(locale),
   ]);
-  return { title: t("meta.title"), description: t("meta.description"), featured, regions };
+  return {
+    title: t("meta.title"),
+    description: t("meta.description"),
+    shareImage: shareImageOf(heroOf(featured)?.picture),
+    featured,
+    regions,
+  };
 }
 
 export const headers = personalPageHeaders;
+
+/** The home page's one strong image: a copper piece, the cooperative's best-known craft. */
+function heroOf(featured: Card[]): Card | undefined {
+  return featured.find((p) => p.metal === "COPPER" && p.picture) ?? featured[0];
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data);
 
@@ -42,7 +54,7 @@ const metals = [
 export default function Home() {
   const { featured, regions } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const hero = featured.find((p) => p.metal === "COPPER" && p.picture) ?? featured[0];
+  const hero = heroOf(featured);
   return (
     <>
       <section className="mx-auto grid max-w-6xl items-center gap-6 px-4 pt-6 pb-10 md:grid-cols-2 md:pt-12">

@@ -6,6 +6,7 @@ import { ArtisanMetals } from "~/artisans/artisan-card";
 import { artisanBySlug } from "~/artisans/artisans.server";
 import { metalsInWords } from "~/artisans/metals";
 import { ProductCard } from "~/catalog/product-card";
+import { shareImageOf } from "~/seo/urls.server";
 import { ResponsiveImage } from "~/components/ui/responsive-image";
 import { getLocale, i18next } from "~/i18n/i18next.server";
 import { personalPageHeaders } from "~/lib/page-headers";
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       regency: artisan.regency,
     }),
     // Link previews (WhatsApp, Facebook) only fetch absolute image addresses.
-    shareImage: artisan.portrait ? new URL(artisan.portrait.fallback, request.url).href : null,
+    shareImage: shareImageOf(artisan.portrait),
   };
 }
 

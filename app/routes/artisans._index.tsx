@@ -6,12 +6,18 @@ import { listArtisans } from "~/artisans/artisans.server";
 import { getLocale, i18next } from "~/i18n/i18next.server";
 import { personalPageHeaders } from "~/lib/page-headers";
 import { pageMeta } from "~/seo/meta";
+import { shareImageOf } from "~/seo/urls.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const t = await i18next.getFixedT(locale, "artisans");
   const artisans = await listArtisans(locale);
-  return { title: t("metaTitle"), description: t("metaDescription"), artisans };
+  return {
+    title: t("metaTitle"),
+    description: t("metaDescription"),
+    shareImage: shareImageOf(artisans.find((artisan) => artisan.portrait)?.portrait),
+    artisans,
+  };
 }
 
 export const headers = personalPageHeaders;

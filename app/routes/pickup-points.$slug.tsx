@@ -13,6 +13,7 @@ import { OpeningHours, PlaceAndRegency, SideAndDirection } from "~/pickup/rest-a
 import { activeRestAreaSummary, restAreaBySlug, restAreaSlug } from "~/pickup/rest-areas.server";
 import { personalPageHeaders } from "~/lib/page-headers";
 import { pageMeta } from "~/seo/meta";
+import { defaultShareImage } from "~/seo/urls.server";
 
 // A malformed address is as missing as an unknown one: 404, never a server error.
 function slugOrNotFound(param: string | undefined): string {
@@ -24,15 +25,17 @@ function slugOrNotFound(param: string | undefined): string {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = slugOrNotFound(params.slug);
   const locale = await getLocale(request);
-  const [t, restArea, mySlug] = await Promise.all([
+  const [t, restArea, mySlug, shareImage] = await Promise.all([
     i18next.getFixedT(locale, "pickup"),
     restAreaBySlug(slug, locale),
     readMyRestAreaSlug(request),
+    defaultShareImage(locale),
   ]);
   if (!restArea) throw new Response(null, { status: 404 });
   const here = `/pickup-points/${slug}`;
   const words = { name: restArea.name, direction: restArea.direction, segment: restArea.segment };
   return {
+    shareImage,
     title: t("detail.metaTitle", words),
     description: t("detail.metaDescription", words),
     locale,

@@ -10,18 +10,21 @@ import { SideAndDirection } from "~/pickup/rest-area-facts";
 import { restAreaDirectory } from "~/pickup/rest-areas.server";
 import { personalPageHeaders } from "~/lib/page-headers";
 import { pageMeta } from "~/seo/meta";
+import { defaultShareImage } from "~/seo/urls.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
-  const [t, directory, myRestArea] = await Promise.all([
+  const [t, directory, myRestArea, shareImage] = await Promise.all([
     i18next.getFixedT(locale, "pickup"),
     restAreaDirectory(locale),
     getMyRestArea(request, locale),
+    defaultShareImage(locale),
   ]);
   const now = new Date();
   // A page that sent the visitor here to choose a rest area gets them back after the choice.
   const requested = new URL(request.url).searchParams.get("redirectTo");
   return {
+    shareImage,
     title: t("directory.metaTitle"),
     description: t("directory.metaDescription"),
     locale,

@@ -10,6 +10,7 @@ import { getLocale, i18next } from "~/i18n/i18next.server";
 import { getMyRestArea } from "~/pickup/my-rest-area.server";
 import { formatPickupDay, nextPickupDays } from "~/pickup/pickup-days";
 import { personalPageHeaders } from "~/lib/page-headers";
+import { absoluteUrl } from "~/seo/urls.server";
 
 const slugParam = z.string().regex(/^[a-z0-9-]{1,100}$/);
 
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? { slug: myRestArea.slug, name: myRestArea.name, direction: myRestArea.direction }
       : null,
     pickupDays,
-    origin: url.origin,
+    origin: absoluteUrl(""),
     siteName: t("meta.title"),
   };
 }
@@ -52,7 +53,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [];
   const { product, origin } = data;
-  const url = `${origin}/products/${product.slug}`;
   const description = product.description.slice(0, 155);
   const image = product.pictures[0]?.fallback;
   return [
@@ -62,10 +62,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
     { property: "og:title", content: product.title },
     { property: "og:description", content: description },
     ...(image ? [{ property: "og:image", content: `${origin}${image}` }] : []),
-    { tagName: "link", rel: "canonical", href: url },
-    { tagName: "link", rel: "alternate", hrefLang: "id", href: url },
-    { tagName: "link", rel: "alternate", hrefLang: "en", href: `${url}?lng=en` },
-    { tagName: "link", rel: "alternate", hrefLang: "x-default", href: url },
   ];
 };
 

@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import { catalogHref, parseCatalogQuery, SORTS, type CatalogQuery } from "~/catalog/catalog-query";
 import { catalogFacets, searchCatalog } from "~/catalog/catalog.server";
 import { ProductCard } from "~/catalog/product-card";
+import { pageMeta } from "~/seo/meta";
+import { shareImageOf } from "~/seo/urls.server";
 import type { Metal } from "~/generated/prisma/enums";
 import { getLocale, i18next } from "~/i18n/i18next.server";
 import { formatRupiah } from "~/lib/money";
@@ -27,12 +29,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     facets,
     title: query.q ? t("searchTitle", { q: query.q }) : t("metaTitle"),
     description: t("metaDescription"),
+    shareImage: shareImageOf(result.cards.find((card) => card.picture)?.picture),
   };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.title },
-  { name: "description", content: data?.description },
+  ...pageMeta(data),
   // A search result page is not worth indexing; the filtered catalogue pages are.
   ...(data?.query.q ? [{ name: "robots", content: "noindex, follow" }] : []),
 ];

@@ -1,8 +1,8 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { absoluteUrl } from "~/seo/urls.server";
 
 /** Crawlers may read the shop, not the workspaces; the sitemap needs this site's own address. */
-export function loader({ request }: LoaderFunctionArgs) {
-  const origin = new URL(request.url).origin;
+export function loader() {
+  const origin = absoluteUrl("");
   const body = [
     "User-agent: *",
     "Allow: /",

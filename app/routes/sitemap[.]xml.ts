@@ -1,8 +1,8 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { sitemapEntries, sitemapXml } from "~/seo/sitemap.server";
+import { absoluteUrl } from "~/seo/urls.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const origin = new URL(request.url).origin;
+export async function loader() {
+  const origin = absoluteUrl("");
   return new Response(sitemapXml(origin, await sitemapEntries()), {
     headers: {
       "Content-Type": "application/xml; charset=utf-8",

@@ -80,3 +80,22 @@ test("the health check answers while the database does", async ({ request }) => 
   expect(response.status()).toBe(200);
   expect(await response.text()).toBe("ok");
 });
+
+test("every shop page names its Indonesian and English address and a picture for shared links", async ({
+  page,
+  request,
+}) => {
+  for (const path of ["/", "/products?metal=copper", "/artisans", "/pickup-points"]) {
+    await page.goto(path);
+    const head = page.locator("head");
+    const english = await head.locator('link[rel="alternate"][hreflang="en"]').getAttribute("href");
+    expect(english, path).toMatch(/[?&]lng=en$/);
+    await expect(head.locator('link[rel="alternate"][hreflang="id"]')).toHaveCount(1);
+    await expect(head.locator('link[rel="alternate"][hreflang="x-default"]')).toHaveCount(1);
+    await expect(head.locator('link[rel="canonical"]')).toHaveCount(1);
+    const image = await head.locator('meta[property="og:image"]').getAttribute("content");
+    expect(image, path).toMatch(/^http:\/\/localhost:\d+\/media\/.+\.jpg$/);
+    const response = await request.get(image!);
+    expect(response.headers()["content-type"]).toBe("image/jpeg");
+  }
+});

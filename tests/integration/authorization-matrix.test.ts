@@ -84,6 +84,15 @@ const matrix: Record<string, Entry> = {
   cart: { loader: { expected: everyone(200) }, action: { expected: everyone(400) } },
   language: { loader: { expected: everyone(302) }, action: { expected: everyone(400) } },
   healthz: { loader: { expected: everyone(200) } },
+  "locales.$lng": {
+    loader: {
+      expected: everyone(200),
+      params: () => ({ lng: "en" }),
+      also: [
+        { whose: "an unknown language", params: () => ({ lng: "fr" }), expected: everyone(404) },
+      ],
+    },
+  },
   "sitemap[.]xml": { loader: { expected: everyone(200) } },
   "robots[.]txt": { loader: { expected: everyone(200) } },
   // Exists only while `npm run bench` runs.

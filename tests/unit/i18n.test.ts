@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resources } from "~/i18n/config";
+import { resources } from "~/i18n/resources.server";
 
 function leaves(messages: object, prefix = ""): [string, string][] {
   return Object.entries(messages).flatMap(([key, value]) =>

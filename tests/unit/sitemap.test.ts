@@ -1,3 +1,4 @@
+import { languageAlternates } from "~/seo/alternates";
 import { describe, expect, it } from "vitest";
 import { sitemapXml } from "~/seo/sitemap.server";
 
@@ -14,5 +15,23 @@ describe("sitemapXml", () => {
       '<xhtml:link rel="alternate" hreflang="en" href="https://karyasungging.test/?lng=en"/>',
     );
     expect(xml.match(/<url>/g)).toHaveLength(2);
+  });
+});
+
+describe("languageAlternates", () => {
+  it("gives each page's Indonesian and English address, keeping its other parameters", () => {
+    expect(
+      languageAlternates("https://karyasungging.id", {
+        pathname: "/products",
+        search: "?metal=copper&lng=en&page=2",
+      }),
+    ).toEqual({
+      id: "https://karyasungging.id/products?metal=copper&page=2",
+      en: "https://karyasungging.id/products?metal=copper&page=2&lng=en",
+    });
+    expect(languageAlternates("https://karyasungging.id", { pathname: "/", search: "" })).toEqual({
+      id: "https://karyasungging.id/",
+      en: "https://karyasungging.id/?lng=en",
+    });
   });
 });
