@@ -7,21 +7,15 @@ import type {
 } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
 import { NonceProvider } from "./components/nonce";
-import { i18nOptions } from "./i18n/config";
-import { resources } from "./i18n/resources.server";
-import { i18next } from "./i18n/i18next.server";
+import { getLocale, translationsFor } from "./i18n/i18next.server";
 import { logError } from "./lib/log.server";
 
 const ABORT_DELAY = 5_000;
 
-// Initialised once; each request renders with a light clone in its own language.
-const translations = createInstance({ ...i18nOptions, resources, initImmediate: false });
-await translations.use(initReactI18next).init();
 
 export default async function handleRequest(
   request: Request,
@@ -31,7 +25,7 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  const instance = translations.cloneInstance({ lng: await i18next.getLocale(request) });
+  const instance = translationsFor(await getLocale(request));
 
   // Crawlers get the whole page at once; people get it streamed as it is ready.
   const readyEvent = isbot(request.headers.get("user-agent")) ? "onAllReady" : "onShellReady";

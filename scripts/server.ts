@@ -1,6 +1,7 @@
 // The one way the app runs: `npm start` (production build) and `npm run dev` (Vite, hot reload).
 // It connects to the database, applies pending migrations, seeds an empty database with the demo
 // catalogue, then serves the storefront.
+import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -43,7 +44,11 @@ await runMain(async () => {
   } else {
     // Vite puts a content hash in every asset's name, so a year of caching is safe.
     app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-    app.use(express.static("build/client", { maxAge: "1h" }));
+    // Other public files (favicon…) all have an extension; pages never do, so they skip the disk.
+    const publicFiles = express.static("build/client", { maxAge: "1h", index: false });
+    app.use((request, response, next) =>
+      path.extname(request.path) ? publicFiles(request, response, next) : next(),
+    );
   }
   // Each rendition's key is unique to one upload, so it never changes either.
   app.use(

@@ -1,4 +1,5 @@
 import { prisma } from "~/db.server";
+import { keptFor } from "~/lib/kept.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { Metal } from "~/generated/prisma/enums";
 import type { Locale } from "~/i18n/config";
@@ -192,9 +193,9 @@ export type CatalogFacets = {
   artisans: { slug: string; name: string }[];
 };
 
-/** The choices offered by the catalogue's filters. */
-export async function catalogFacets(locale: Locale): Promise<CatalogFacets> {
-  const [categories, artisans] = await Promise.all([
+// The filter choices change when an artisan publishes in a new category: a minute late is fine.
+const facetRows = keptFor(60_000, () =>
+  Promise.all([
     prisma.category.findMany({
       where: { products: { some: { status: "PUBLISHED" } } },
       orderBy: { position: "asc" },
@@ -205,7 +206,12 @@ export async function catalogFacets(locale: Locale): Promise<CatalogFacets> {
       orderBy: { name: "asc" },
       select: { slug: true, name: true },
     }),
-  ]);
+  ]),
+);
+
+/** The choices offered by the catalogue's filters. */
+export async function catalogFacets(locale: Locale): Promise<CatalogFacets> {
+  const [categories, artisans] = await facetRows();
   return {
     categories: categories.map((c) => ({
       slug: c.slug,

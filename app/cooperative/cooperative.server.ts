@@ -1,5 +1,6 @@
 import { prisma } from "~/db.server";
 import type { Locale } from "~/i18n/config";
+import { keptFor } from "~/lib/kept.server";
 
 export type CooperativeIdentity = {
   name: string;
@@ -10,9 +11,14 @@ export type CooperativeIdentity = {
   address: string;
 };
 
+// Every page's footer shows it and it changes perhaps once a year.
+const cooperativeRow = keptFor(60_000, () =>
+  prisma.cooperative.findFirst({ orderBy: { createdAt: "asc" } }),
+);
+
 /** The cooperative that runs the shop, for the footer and the about text. */
 export async function getCooperativeIdentity(locale: Locale): Promise<CooperativeIdentity | null> {
-  const co = await prisma.cooperative.findFirst({ orderBy: { createdAt: "asc" } });
+  const co = await cooperativeRow();
   if (!co) return null;
   return {
     name: co.name,
