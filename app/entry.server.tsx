@@ -16,7 +16,6 @@ import { logError } from "./lib/log.server";
 
 const ABORT_DELAY = 5_000;
 
-
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
