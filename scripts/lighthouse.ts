@@ -80,6 +80,16 @@ try {
     lines.push(
       `  largest image before LCP ${kb(lcpImage).toFixed(1)} KB (budget ${LCP_IMAGE_BUDGET_KB} KB)${kb(lcpImage) > LCP_IMAGE_BUDGET_KB ? "   ← over budget" : ""}`,
     );
+    const work = (
+      lhr.audits["mainthread-work-breakdown"]?.details as
+        { items?: { groupLabel: string; duration: number }[] } | undefined
+    )?.items;
+    if (work?.length) {
+      const top = [...work].sort((a, b) => b.duration - a.duration).slice(0, 3);
+      lines.push(
+        `  main thread: ${top.map((w) => `${w.groupLabel} ${Math.round(w.duration)} ms`).join(", ")}`,
+      );
+    }
     const failing = Object.values(lhr.audits)
       .filter(
         (audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode === "binary",

@@ -19,18 +19,14 @@ export function SiteHeader({ locale, cartCount, account }: Props) {
   return (
     <header className="border-b border-line bg-paper/95">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <Link
-          to="/"
-          className="mr-auto flex items-center gap-2"
-          aria-label="Karya Sungging, beranda"
-        >
+        <Link to="/" className="mr-auto flex items-center gap-2">
+          {/* The monogram is drawn by CSS, so the link's visible text is its name. */}
           <span
             aria-hidden
-            className="grid h-9 w-9 place-items-center rounded-full bg-copper-500 font-serif text-lg text-paper"
-          >
-            K
-          </span>
+            className="grid h-9 w-9 place-items-center rounded-full bg-copper-500 font-serif text-lg text-paper before:content-['K']"
+          />
           <span className="font-serif text-xl leading-none">Karya Sungging</span>
+          <span className="sr-only">, {t("nav.home")}</span>
         </Link>
         <Form method="post" action="/language" className="order-2 sm:order-3">
           <input type="hidden" name="locale" value={locale === "id" ? "en" : "id"} />

@@ -73,6 +73,7 @@ export default function Catalogue() {
         <div>
           {hasFilters ? <ActiveFilters query={query} facets={facets} /> : null}
 
+          <h2 className="sr-only">{t("resultsHeading")}</h2>
           {result.cards.length > 0 ? (
             <ul className="mt-4 grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-3">
               {result.cards.map((product, index) => (

@@ -26,7 +26,7 @@ test.describe("a buyer on the home page", () => {
         .toBeGreaterThan(0);
     }
 
-    await expect(page.getByRole("link", { name: "Keranjang, 0 barang" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Keranjang 0 barang" })).toBeVisible();
     await expect(page.getByRole("contentinfo")).toContainText("KUB Karya Usang Sungging");
     await expect(page.getByRole("heading", { name: "Lampung" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Rest Area KM 87 B" })).toBeVisible();
