@@ -1,3 +1,4 @@
+import { idParamOrNotFound } from "~/admin/admin-call.server";
 import {
   data,
   redirect,
@@ -10,7 +11,7 @@ import { useTranslation } from "react-i18next";
 import { notFound, requireAdmin } from "~/accounts/permissions.server";
 import { Badge, cardClass, checkboxClass, textLinkClass } from "~/admin/admin-ui";
 import { artisanForAdmin, updateArtisan } from "~/admin/artisans.server";
-import { artisanForm, EARLIEST_CRAFTING_YEAR, formInput, recordId } from "~/admin/forms";
+import { artisanForm, EARLIEST_CRAFTING_YEAR, formInput } from "~/admin/forms";
 import { adminMeta, adminPageHeaders } from "~/admin/page";
 import { adminTexts } from "~/admin/texts.server";
 import { Field, FieldError, FormMessage, inputClass, SubmitButton } from "~/components/ui/field";
@@ -18,17 +19,11 @@ import { Metal } from "~/generated/prisma/enums";
 import { wibDateKey } from "~/lib/dates";
 import { refusal, type FormRefusal } from "~/lib/forms";
 
-function artisanIdOrNotFound(param: string | undefined): string {
-  const id = recordId.safeParse(param);
-  if (!id.success) throw notFound();
-  return id.data;
-}
-
 const DONE = ["saved", "unchanged"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const id = artisanIdOrNotFound(params.id);
+  const id = idParamOrNotFound(params.id);
   const { t } = await adminTexts(request);
   const artisan = await artisanForAdmin(id);
   if (!artisan) throw notFound();
@@ -49,7 +44,7 @@ type ArtisanAnswer = FormRefusal & { specialties: string[] };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
-  const id = artisanIdOrNotFound(params.id);
+  const id = idParamOrNotFound(params.id);
   const { errorsOf } = await adminTexts(request);
   const form = await request.formData();
   const parsed = artisanForm().safeParse(formInput(form, ["specialties"]));

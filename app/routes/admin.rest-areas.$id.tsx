@@ -1,3 +1,4 @@
+import { idParamOrNotFound } from "~/admin/admin-call.server";
 import {
   data,
   redirect,
@@ -35,12 +36,6 @@ import { formatMinuteOfDay } from "~/lib/dates";
 import { refusal, type FormErrors, type FormRefusal } from "~/lib/forms";
 import { weekdayName } from "~/pickup/pickup-days";
 
-function restAreaIdOrNotFound(param: string | undefined): string {
-  const id = recordId.safeParse(param);
-  if (!id.success) throw notFound();
-  return id.data;
-}
-
 /** What a successful change says, after the redirect back to the page. */
 const DONE = {
   saved: "done.restAreaSaved",
@@ -58,7 +53,7 @@ function doneOf(value: string | null): Done | null {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const id = restAreaIdOrNotFound(params.id);
+  const id = idParamOrNotFound(params.id);
   const { locale, t } = await adminTexts(request);
   const restArea = await restAreaForAdmin(id, locale);
   if (!restArea) throw notFound();
@@ -111,7 +106,7 @@ type RestAreaAnswer = FormRefusal & {
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
-  const id = restAreaIdOrNotFound(params.id);
+  const id = idParamOrNotFound(params.id);
   const { locale, text, errorsOf } = await adminTexts(request);
   if (!(await restAreaExists(id))) throw notFound();
   const form = await request.formData();

@@ -1,3 +1,4 @@
+import { idParamOrNotFound } from "~/admin/admin-call.server";
 import {
   data,
   redirect,
@@ -11,7 +12,7 @@ import { useTranslation } from "react-i18next";
 import { notFound, requireAdmin } from "~/accounts/permissions.server";
 import type { AdminCall } from "~/admin/admin-call.server";
 import { Badge, cardClass, RestAreaPicker, selectClass, textLinkClass } from "~/admin/admin-ui";
-import { formInput, operatorRestAreasForm, recordId, roleChangeForm } from "~/admin/forms";
+import { formInput, operatorRestAreasForm, roleChangeForm } from "~/admin/forms";
 import { InvitationLink, type SentInvitation } from "~/admin/invitation-link";
 import { adminMeta, adminPageHeaders } from "~/admin/page";
 import { RoleSpecificFields } from "~/admin/role-fields";
@@ -36,19 +37,13 @@ import { formatDateTime } from "~/lib/dates";
 import { refusal, type FormErrors, type FormRefusal } from "~/lib/forms";
 import { formatPhone } from "~/lib/phone";
 
-function userIdOrNotFound(param: string | undefined): string {
-  const id = recordId.safeParse(param);
-  if (!id.success) throw notFound();
-  return id.data;
-}
-
 /** What a successful change says, after the redirect back to the page. */
 const DONE = ["deactivated", "reactivated", "roleChanged", "restAreasSaved"] as const;
 type Done = (typeof DONE)[number];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const id = userIdOrNotFound(params.id);
+  const id = idParamOrNotFound(params.id);
   const { locale, t } = await adminTexts(request);
   const [user, artisans, restAreas] = await Promise.all([
     userDetail(id),
@@ -133,7 +128,7 @@ function intentOf(value: FormDataEntryValue | null): Intent | null {
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
-  const id = userIdOrNotFound(params.id);
+  const id = idParamOrNotFound(params.id);
   const { locale, text, errorsOf } = await adminTexts(request);
   const form = await request.formData();
   const intent = intentOf(form.get("intent"));
