@@ -7,6 +7,7 @@ import { ResponsiveImage } from "~/components/ui/responsive-image";
 import { getLocale, i18next } from "~/i18n/i18next.server";
 import { restAreasByRegion } from "~/pickup/rest-areas.server";
 import { personalPageHeaders } from "~/lib/page-headers";
+import { FormMessage } from "~/components/ui/field";
 import { pageMeta } from "~/seo/meta";
 import { shareImageOf } from "~/seo/urls.server";
 
@@ -18,6 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     restAreasByRegion(locale),
   ]);
   return {
+    // Where deleting an account leads: the page says it is done.
+    accountDeleted: new URL(request.url).searchParams.get("accountDeleted") === "1",
     title: t("meta.title"),
     description: t("meta.description"),
     shareImage: shareImageOf(heroOf(featured)?.picture),
@@ -52,11 +55,16 @@ const metals = [
 ] as const;
 
 export default function Home() {
-  const { featured, regions } = useLoaderData<typeof loader>();
+  const { featured, regions, accountDeleted } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const hero = heroOf(featured);
   return (
     <>
+      {accountDeleted ? (
+        <div className="mx-auto max-w-6xl px-4 pt-4">
+          <FormMessage tone="success">{t("home.accountDeleted")}</FormMessage>
+        </div>
+      ) : null}
       <section className="mx-auto grid max-w-6xl items-center gap-6 px-4 pt-6 pb-10 md:grid-cols-2 md:pt-12">
         <div>
           <h1 className="font-serif text-3xl leading-tight sm:text-4xl">{t("home.heroTitle")}</h1>

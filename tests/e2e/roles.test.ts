@@ -80,6 +80,31 @@ test("a buyer signs up with a WhatsApp number, finds the header changed, and sig
   await expect(page.getByRole("link", { name: "Masuk" })).toBeVisible();
 });
 
+test("a buyer deletes their account and the shop says it is done", async ({ page }, testInfo) => {
+  const email = `hapus-${Date.now()}-${testInfo.parallelIndex}@contoh.id`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Nama").fill("Rahmat Hidayat");
+  await page.getByLabel(/E-mail/).fill(email);
+  await page.getByLabel("Kata sandi").fill("pempek kapal selam");
+  await page.getByRole("button", { name: "Buat akun" }).click();
+  await expect(page).toHaveURL("/account");
+
+  await page.goto("/account/delete");
+  await expectAccessible(page);
+  await page.getByLabel("Kata sandi Anda").fill("pempek kapal selam");
+  await page.getByRole("button", { name: "Hapus akun saya selamanya" }).click();
+  await expect(page).toHaveURL("/?accountDeleted=1");
+  await expect(page.getByRole("status")).toContainText(
+    "Akun Anda dan data pribadinya sudah dihapus",
+  );
+  await expect(page.getByRole("link", { name: "Masuk" })).toBeVisible();
+
+  await signIn(page, email, "pempek kapal selam");
+  await expect(page.getByRole("alert")).toContainText(
+    "E-mail/nomor WhatsApp atau kata sandi salah.",
+  );
+});
+
 test("every HTML page carries an enforced Content-Security-Policy with a fresh nonce on its scripts", async ({
   page,
 }) => {

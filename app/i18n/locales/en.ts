@@ -31,6 +31,8 @@ const en: Messages = {
     },
   },
   home: {
+    accountDeleted:
+      "Your account and its personal data are deleted. Thank you for shopping at Karya Sungging.",
     heroTitle: "Silver and copper from the hands of Ogan Ilir's artisans",
     heroText:
       "Thirty craftspeople from Tanjung Atap and Tanjung Batu Timur hammer, engrave and plate every piece. Order from Palembang, Bengkulu or Lampung, then collect at the toll-road rest area on your way.",

@@ -30,6 +30,8 @@ const id = {
     },
   },
   home: {
+    accountDeleted:
+      "Akun Anda dan data pribadinya sudah dihapus. Terima kasih pernah berbelanja di Karya Sungging.",
     heroTitle: "Perak dan tembaga dari tangan perajin Ogan Ilir",
     heroText:
       "Tiga puluh perajin dari Tanjung Atap dan Tanjung Batu Timur menempa, mengukir dan menyepuh setiap karya. Pesan dari Palembang, Bengkulu atau Lampung, lalu ambil di rest area jalan tol yang Anda lewati.",
