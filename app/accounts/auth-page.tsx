@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { HoneypotInputs } from "remix-utils/honeypot/react";
+import { Field } from "~/components/ui/field";
 
 /** The narrow, centred frame of the sign-in, sign-up, reset and invitation pages. */
 export function AuthPage({
@@ -50,5 +51,21 @@ export function LinkProblem({
         <p>{askAgain.text}</p>
       )}
     </AuthPage>
+  );
+}
+
+/** The field for choosing a password (sign-up, reset, invitation), with the rules as its hint. */
+export function NewPasswordField({ label, error }: { label: string; error?: string }) {
+  const { t } = useTranslation("auth");
+  return (
+    <Field
+      name="password"
+      type="password"
+      label={label}
+      hint={t("fields.passwordHint")}
+      autoComplete="new-password"
+      required
+      error={error}
+    />
   );
 }

@@ -9,7 +9,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { passwordMessage } from "~/accounts/auth-form.server";
-import { AuthPage, LinkProblem } from "~/accounts/auth-page";
+import { AuthPage, LinkProblem, NewPasswordField } from "~/accounts/auth-page";
 import { hashPassword } from "~/accounts/password.server";
 import { passwordProblem } from "~/accounts/password-policy.server";
 import { roleHome } from "~/accounts/permissions.server";
@@ -142,15 +142,7 @@ export default function AcceptInvitation() {
           defaultValue={refused?.values.name ?? invitee.name}
           error={refused?.errors.name}
         />
-        <Field
-          name="password"
-          type="password"
-          label={t("fields.password")}
-          hint={t("fields.passwordHint")}
-          autoComplete="new-password"
-          required
-          error={refused?.errors.password}
-        />
+        <NewPasswordField label={t("fields.password")} error={refused?.errors.password} />
         <SubmitButton pendingText={t("invitation.submitting")} className="w-full">
           {t("invitation.submit")}
         </SubmitButton>

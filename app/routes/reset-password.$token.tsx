@@ -8,14 +8,14 @@ import {
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { guardAuthForm, passwordMessage } from "~/accounts/auth-form.server";
-import { AuthPage, BotTrap, LinkProblem } from "~/accounts/auth-page";
+import { AuthPage, BotTrap, LinkProblem, NewPasswordField } from "~/accounts/auth-page";
 import { hashPassword } from "~/accounts/password.server";
 import { passwordProblem } from "~/accounts/password-policy.server";
 import { roleHome } from "~/accounts/permissions.server";
 import { endAllSessions, startSession } from "~/accounts/session.server";
 import { consumeToken, inspectToken } from "~/accounts/tokens.server";
 import { audit } from "~/audit/audit.server";
-import { Field, FormMessage, SubmitButton } from "~/components/ui/field";
+import { FormMessage, SubmitButton } from "~/components/ui/field";
 import { prisma } from "~/db.server";
 import { getLocale, i18next } from "~/i18n/i18next.server";
 import { refusal } from "~/lib/forms";
@@ -94,15 +94,7 @@ export default function ResetPassword() {
       {refused?.errors.form ? <FormMessage>{refused.errors.form}</FormMessage> : null}
       <Form method="post" className="space-y-4" noValidate>
         <BotTrap />
-        <Field
-          name="password"
-          type="password"
-          label={t("fields.newPassword")}
-          hint={t("fields.passwordHint")}
-          autoComplete="new-password"
-          required
-          error={refused?.errors.password}
-        />
+        <NewPasswordField label={t("fields.newPassword")} error={refused?.errors.password} />
         <SubmitButton pendingText={t("reset.submitting")} className="w-full">
           {t("reset.submit")}
         </SubmitButton>

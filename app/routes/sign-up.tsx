@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { guardAuthForm, passwordMessage } from "~/accounts/auth-form.server";
-import { AuthPage, BotTrap } from "~/accounts/auth-page";
+import { AuthPage, BotTrap, NewPasswordField } from "~/accounts/auth-page";
 import { normalizeEmail } from "~/accounts/identifier";
 import { hashPassword } from "~/accounts/password.server";
 import { passwordProblem } from "~/accounts/password-policy.server";
@@ -171,15 +171,7 @@ export default function SignUp() {
           defaultValue={values.email}
           error={errors.email}
         />
-        <Field
-          name="password"
-          type="password"
-          label={t("fields.password")}
-          hint={t("fields.passwordHint")}
-          autoComplete="new-password"
-          required
-          error={errors.password}
-        />
+        <NewPasswordField label={t("fields.password")} error={errors.password} />
         <p className="text-sm text-muted">{t("signUp.privacy")}</p>
         <SubmitButton pendingText={t("signUp.submitting")} className="w-full">
           {t("signUp.submit")}
