@@ -10,6 +10,7 @@ import { readConfig } from "~/config.server";
 import { closeDatabase, connectDatabase } from "~/db/connection.server";
 import { migrate } from "~/db/migrate.server";
 import { MEDIA_URL_PREFIX, mediaRoot } from "~/images/storage.server";
+import { startScheduledJobs } from "~/jobs/scheduler.server";
 import { logError, logInfo } from "~/lib/log.server";
 import {
   cspNonce,
@@ -85,8 +86,11 @@ await runMain(async () => {
     });
   });
 
+  const stopJobs = startScheduledJobs(config.JOBS_INTERVAL_SECONDS);
+
   const shutdown = (signal: string) => {
     logInfo("shutting down", { signal });
+    stopJobs();
     server.close(() => {
       void closeDatabase().finally(() => process.exit(0));
     });

@@ -3,16 +3,8 @@ import type { AccountOwner } from "~/accounts/permissions.server";
 import { audit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import type { OrderStatus, Prisma } from "~/generated/prisma/client";
+import { FINISHED_ORDER_STATUSES } from "~/orders/order-status";
 import { confirmPassword } from "./security.server";
-
-/** Orders that nobody will act on again: the buyer's contact is no longer needed for them. */
-export const FINISHED_ORDER_STATUSES = [
-  "PICKED_UP",
-  "CANCELLED",
-  "EXPIRED",
-  "UNCOLLECTED",
-  "REFUNDED",
-] as const satisfies readonly OrderStatus[];
 
 /** What a deleted account's orders show as the buyer, in the cooperative's books. */
 export const DELETED_BUYER_NAME = "Akun dihapus";

@@ -27,7 +27,8 @@ const id = {
     pieces_one: "{{count}} barang",
     pieces_other: "{{count}} barang",
     pricesNote: "Harga mengikuti harga terbaru dari perajin.",
-    checkoutNext: "Pembayaran dan pemilihan rest area ada di langkah berikutnya.",
+    checkout: "Lanjut pesan",
+    checkoutNext: "Berikutnya Anda memilih rest area, hari ambil dan cara bayar.",
   },
   add: {
     quantity: "Jumlah",
@@ -82,7 +83,8 @@ const en: Messages = {
     pieces_one: "{{count}} item",
     pieces_other: "{{count}} items",
     pricesNote: "Prices follow the artisans' latest prices.",
-    checkoutNext: "Payment and choosing a rest area come in the next step.",
+    checkout: "Continue to order",
+    checkoutNext: "Next you choose the rest area, the pickup day and how to pay.",
   },
   add: {
     quantity: "Quantity",

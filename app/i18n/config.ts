@@ -25,6 +25,8 @@ export const namespaces = [
   "admin",
   "studio",
   "operator",
+  "checkout",
+  "orders",
 ] as const;
 
 /** Shared by the server and the browser. */

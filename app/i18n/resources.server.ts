@@ -5,7 +5,9 @@ import admin from "~/admin/messages";
 import artisans from "~/artisans/messages";
 import cart from "~/cart/messages";
 import catalog from "~/catalog/messages";
+import checkout from "~/checkout/messages";
 import operator from "~/operator/messages";
+import orders from "~/orders/messages";
 import pickup from "~/pickup/messages";
 import studio from "~/studio/messages";
 import type { namespaces } from "./config";
@@ -25,6 +27,8 @@ export const resources = {
     admin: admin.id,
     studio: studio.id,
     operator: operator.id,
+    checkout: checkout.id,
+    orders: orders.id,
   },
   en: {
     common: en,
@@ -37,6 +41,8 @@ export const resources = {
     admin: admin.en,
     studio: studio.en,
     operator: operator.en,
+    checkout: checkout.en,
+    orders: orders.en,
   },
 } satisfies Record<string, Record<(typeof namespaces)[number], unknown>>;
 

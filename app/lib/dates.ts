@@ -52,3 +52,8 @@ export function formatMinuteOfDay(minutes: number, locale: Locale): string {
 export function wibDateKey(date: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(date);
 }
+
+/** A pickup window as people read it: "09.00–12.00 WIB" / "09:00–12:00 WIB". */
+export function formatTimeWindow(startMinute: number, endMinute: number, locale: Locale): string {
+  return `${formatMinuteOfDay(startMinute, locale)}–${formatMinuteOfDay(endMinute, locale)} WIB`;
+}

@@ -1,6 +1,8 @@
-import type { Role } from "~/generated/prisma/enums";
+import type { PaymentMethod, Role } from "~/generated/prisma/enums";
 import type { Locale } from "~/i18n/config";
 import { formatDateTime } from "~/lib/dates";
+import { formatRupiah } from "~/lib/money";
+import { formatPickupDay } from "~/pickup/pickup-days";
 
 /**
  * Every message the shop sends, in both languages. The outbox stores the template's name and its
@@ -10,6 +12,41 @@ type Payloads = {
   "auth.password_reset": { name: string; url: string; expiresAt: string };
   "auth.invitation": { name: string; url: string; expiresAt: string; role: Role };
   "auth.verify_contact": { name: string; url: string; expiresAt: string };
+  "order.placed": {
+    name: string;
+    number: string;
+    url: string;
+    restArea: string;
+    /** YYYY-MM-DD, a WIB day. */
+    pickupDay: string;
+    /** Already formatted, e.g. "09.00–12.00 WIB". */
+    window: string;
+    totalRupiah: number;
+    paymentMethod: PaymentMethod;
+    pickupCode: string;
+    /** ISO date-time; when an unpaid card order is released. */
+    paymentDueAt: string | null;
+  };
+  "order.paid": {
+    name: string;
+    number: string;
+    url: string;
+    restArea: string;
+    pickupDay: string;
+    window: string;
+    totalRupiah: number;
+    pickupCode: string;
+  };
+  "order.cancelled": {
+    name: string;
+    number: string;
+    url: string;
+    /** 0 when nothing was paid. */
+    refundRupiah: number;
+    byShop: boolean;
+  };
+  "order.expired": { name: string; number: string; url: string };
+  "order.refunded": { name: string; number: string; url: string; refundRupiah: number };
 };
 
 export type TemplateName = keyof Payloads;
@@ -30,6 +67,34 @@ const roleWords: Record<Locale, Record<Role, string>> = {
     ADMIN: "cooperative admin",
   },
 };
+
+type Pickup = { restArea: string; pickupDay: string; window: string };
+
+/** Where and when, one fact a line, so it reads well in WhatsApp. */
+function pickupLines(p: Pickup, locale: Locale): string {
+  const day = formatPickupDay(p.pickupDay, locale);
+  return locale === "id"
+    ? `Tempat ambil: ${p.restArea}\nHari: ${day}, ${p.window}`
+    : `Pickup point: ${p.restArea}\nDay: ${day}, ${p.window}`;
+}
+
+function placedPaymentNote(p: Payloads["order.placed"], locale: Locale): string {
+  if (p.paymentMethod === "PAY_AT_PICKUP") {
+    return locale === "id"
+      ? `Kode ambil: ${p.pickupCode}\n\nBayar tunai atau QRIS di loket rest area saat mengambil, lalu tunjukkan kode ambil kepada petugas.`
+      : `Pickup code: ${p.pickupCode}\n\nPay in cash or by QRIS at the rest-area counter when you collect, and show your pickup code to the staff.`;
+  }
+  // A card order holds its items only until the payment is due; its pickup code follows once paid.
+  if (p.paymentDueAt === null) {
+    return locale === "id"
+      ? "Selesaikan pembayaran kartu lewat halaman pesanan agar pesanan diproses."
+      : "Complete the card payment on your order page so we can start on your order.";
+  }
+  const due = formatDateTime(new Date(p.paymentDueAt), locale);
+  return locale === "id"
+    ? `Selesaikan pembayaran kartu sebelum ${due}. Jika belum dibayar, pesanan batal dan barangnya kami lepas untuk pembeli lain.`
+    : `Please complete the card payment before ${due}. If it is not paid by then, the order is cancelled and the items are released to other buyers.`;
+}
 
 const templates: {
   [T in TemplateName]: Record<Locale, (p: Payloads[T]) => RenderedMessage>;
@@ -62,6 +127,56 @@ const templates: {
     en: (p) => ({
       subject: "Confirm your contact at Karya Sungging",
       text: `Hello ${p.name},\n\nOpen this link to confirm your contact. Orders you placed as a guest with it will then appear in your account:\n${p.url}\n\nThe link works until ${formatDateTime(new Date(p.expiresAt), "en")}.`,
+    }),
+  },
+  "order.placed": {
+    id: (p) => ({
+      subject: `Pesanan ${p.number} sudah kami terima`,
+      text: `Halo ${p.name},\n\nTerima kasih! Pesanan ${p.number} sudah kami terima.\n\n${pickupLines(p, "id")}\nTotal: ${formatRupiah(p.totalRupiah)}\n\n${placedPaymentNote(p, "id")}\n\nLihat pesanan Anda:\n${p.url}`,
+    }),
+    en: (p) => ({
+      subject: `We have received order ${p.number}`,
+      text: `Hello ${p.name},\n\nThank you! We have received order ${p.number}.\n\n${pickupLines(p, "en")}\nTotal: ${formatRupiah(p.totalRupiah)}\n\n${placedPaymentNote(p, "en")}\n\nSee your order:\n${p.url}`,
+    }),
+  },
+  "order.paid": {
+    id: (p) => ({
+      subject: `Pembayaran pesanan ${p.number} diterima`,
+      text: `Halo ${p.name},\n\nPembayaran ${formatRupiah(p.totalRupiah)} untuk pesanan ${p.number} sudah kami terima. Pesanan Anda kini diteruskan ke perajin kami.\n\n${pickupLines(p, "id")}\nKode ambil: ${p.pickupCode}\n\nTunjukkan kode ambil kepada petugas rest area. Kami kabari lagi saat pesanan siap diambil.\n\nLihat pesanan Anda:\n${p.url}`,
+    }),
+    en: (p) => ({
+      subject: `Payment received for order ${p.number}`,
+      text: `Hello ${p.name},\n\nWe have received your payment of ${formatRupiah(p.totalRupiah)} for order ${p.number}. Your order is now with our artisans.\n\n${pickupLines(p, "en")}\nPickup code: ${p.pickupCode}\n\nShow the pickup code to the rest-area staff. We will message you again when your order is ready to collect.\n\nSee your order:\n${p.url}`,
+    }),
+  },
+  "order.cancelled": {
+    id: (p) => ({
+      subject: `Pesanan ${p.number} dibatalkan`,
+      text: `Halo ${p.name},\n\n${p.byShop ? `Mohon maaf, koperasi membatalkan pesanan ${p.number}.` : `Pesanan ${p.number} sudah dibatalkan sesuai permintaan Anda.`} ${p.refundRupiah > 0 ? `Uang ${formatRupiah(p.refundRupiah)} akan kami kembalikan ke metode pembayaran Anda; kami kabari setelah dana dikembalikan.` : "Anda tidak dikenai biaya apa pun."}\n\nLihat pesanan:\n${p.url}`,
+    }),
+    en: (p) => ({
+      subject: `Order ${p.number} is cancelled`,
+      text: `Hello ${p.name},\n\n${p.byShop ? `We are sorry: the cooperative has cancelled order ${p.number}.` : `Order ${p.number} is cancelled, as you asked.`} ${p.refundRupiah > 0 ? `We will refund ${formatRupiah(p.refundRupiah)} to your payment method and let you know once it is on its way.` : "You have not been charged."}\n\nSee the order:\n${p.url}`,
+    }),
+  },
+  "order.expired": {
+    id: (p) => ({
+      subject: `Pesanan ${p.number} batal: pembayaran tidak selesai`,
+      text: `Halo ${p.name},\n\nPembayaran pesanan ${p.number} tidak selesai tepat waktu, jadi pesanan batal dan barangnya kami lepas untuk pembeli lain. Anda tidak dikenai biaya. Jika masih berminat, silakan pesan lagi.\n\nLihat pesanan:\n${p.url}`,
+    }),
+    en: (p) => ({
+      subject: `Order ${p.number} cancelled: payment not completed`,
+      text: `Hello ${p.name},\n\nThe payment for order ${p.number} was not completed in time, so the order is cancelled and its items are released to other buyers. You have not been charged. If you still want them, you are welcome to order again.\n\nSee the order:\n${p.url}`,
+    }),
+  },
+  "order.refunded": {
+    id: (p) => ({
+      subject: `Dana pesanan ${p.number} dikembalikan`,
+      text: `Halo ${p.name},\n\nKami sudah mengembalikan ${formatRupiah(p.refundRupiah)} untuk pesanan ${p.number} ke metode pembayaran Anda. Biasanya dana muncul dalam 5–10 hari kerja, tergantung bank Anda.\n\nLihat pesanan:\n${p.url}`,
+    }),
+    en: (p) => ({
+      subject: `Refund for order ${p.number}`,
+      text: `Hello ${p.name},\n\nWe have refunded ${formatRupiah(p.refundRupiah)} for order ${p.number} to your payment method. It usually shows within 5–10 business days, depending on your bank.\n\nSee the order:\n${p.url}`,
     }),
   },
 };

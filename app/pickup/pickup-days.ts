@@ -38,15 +38,33 @@ export function nextPickupDays(input: {
   const openWeekdays = new Set(restArea.openWeekdays);
   if (![1, 2, 3, 4, 5, 6, 7].some((weekday) => openWeekdays.has(weekday))) return [];
 
-  const today = startOfDay(now, { in: wib });
-  const workStarts = getHours(now, { in: wib }) < ORDER_CUTOFF_HOUR ? today : addDays(today, 1);
-  let day = addDays(workStarts, leadTimeDays + restArea.transitDays);
+  let day = middayInWib(
+    earliestArrivalDay({ now, leadTimeDays, transitDays: restArea.transitDays }),
+  );
   const days: string[] = [];
   while (days.length < count) {
     if (openWeekdays.has(getISODay(day))) days.push(format(day, "yyyy-MM-dd"));
     day = addDays(day, 1);
   }
   return days;
+}
+
+/**
+ * The WIB calendar day (YYYY-MM-DD) a parcel ordered at `now` reaches the rest area, before its
+ * opening days are taken into account: work starts today before 12:00 (else tomorrow), takes
+ * `leadTimeDays`, then `transitDays` on the road.
+ */
+export function earliestArrivalDay(input: {
+  now: Date;
+  leadTimeDays: number;
+  transitDays: number;
+}): string {
+  const { now, leadTimeDays, transitDays } = input;
+  requireWholeNumber("leadTimeDays", leadTimeDays);
+  requireWholeNumber("transitDays", transitDays);
+  const today = startOfDay(now, { in: wib });
+  const workStarts = getHours(now, { in: wib }) < ORDER_CUTOFF_HOUR ? today : addDays(today, 1);
+  return format(addDays(workStarts, leadTimeDays + transitDays), "yyyy-MM-dd");
 }
 
 /** A pickup day as the page shows it: the key for machines, the label for people. */
@@ -73,6 +91,11 @@ function requireWholeNumber(name: string, value: number): void {
 }
 
 const DAY_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The ISO weekday (1 = Monday … 7 = Sunday) of a WIB calendar day. */
+export function isoWeekdayOfDay(dayKey: string): number {
+  return getISODay(middayInWib(dayKey));
+}
 
 // Noon keeps the day the same whatever offset a formatter might apply.
 function middayInWib(dayKey: string): TZDate {

@@ -32,7 +32,7 @@ import type { PasswordProblem } from "~/accounts/password-policy.server";
 import { endSession } from "~/accounts/session.server";
 import { FormMessage, SubmitButton } from "~/components/ui/field";
 import { getLocale, i18next, localeCookie } from "~/i18n/i18next.server";
-import { formatDateTime, formatMinuteOfDay } from "~/lib/dates";
+import { formatDateTime, formatTimeWindow } from "~/lib/dates";
 import { fieldErrors, refusal, type FormErrors } from "~/lib/forms";
 import { formatPhone } from "~/lib/phone";
 import { formatPickupDay } from "~/pickup/pickup-days";
@@ -50,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     status: order.status,
     placed: formatDateTime(order.placedAt, locale),
     restAreaName: order.restAreaName,
-    pickup: `${formatPickupDay(order.pickupDayKey, locale)}, ${formatMinuteOfDay(order.pickupStartMinute, locale)}–${formatMinuteOfDay(order.pickupEndMinute, locale)} WIB`,
+    pickup: `${formatPickupDay(order.pickupDayKey, locale)}, ${formatTimeWindow(order.pickupStartMinute, order.pickupEndMinute, locale)}`,
     totalRupiah: order.totalRupiah,
   }));
   return {

@@ -253,9 +253,13 @@ export default function CartPage() {
               </dd>
             </dl>
             <p className="mt-1 text-sm text-muted">{t("summary.pricesNote")}</p>
-            <p className="mt-4 rounded-lg bg-linen p-3 text-sm text-muted">
-              {t("summary.checkoutNext")}
-            </p>
+            <Link
+              to="/checkout"
+              className="mt-4 flex min-h-11 items-center justify-center rounded-full bg-copper-600 px-6 font-semibold text-white hover:bg-copper-700"
+            >
+              {t("summary.checkout")}
+            </Link>
+            <p className="mt-2 text-sm text-muted">{t("summary.checkoutNext")}</p>
           </section>
         </div>
       )}

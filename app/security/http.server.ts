@@ -17,6 +17,14 @@ export const cspNonce: RequestHandler = (_request, response, next) => {
   next();
 };
 
+/** Where Stripe Checkout pages live: Stripe's own, or the test double's when one is configured. */
+function stripeCheckoutOrigins(config: Config): string[] {
+  if (!config.stripe) return [];
+  return config.stripe.apiUrl
+    ? ["https://checkout.stripe.com", new URL(config.stripe.apiUrl).origin]
+    : ["https://checkout.stripe.com"];
+}
+
 export function securityHeaders(config: Config): RequestHandler {
   const development = config.NODE_ENV === "development";
   const https = config.publicUrl.startsWith("https:");
@@ -42,7 +50,8 @@ export function securityHeaders(config: Config): RequestHandler {
         manifestSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
-        formAction: ["'self'"],
+        // "Pay now" answers with a redirect to Stripe Checkout, which form-action also governs.
+        formAction: ["'self'", ...stripeCheckoutOrigins(config)],
         frameAncestors: ["'none'"],
         ...(https ? { upgradeInsecureRequests: [] } : {}),
       },

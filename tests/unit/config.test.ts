@@ -58,4 +58,18 @@ describe("readConfig", () => {
       /^RATE_LIMIT_AUTH_PER_MINUTE /,
     );
   });
+
+  it("offers card payments only when both Stripe keys are set, and says so when one is missing", () => {
+    expect(readConfig({}).stripe).toBeNull();
+    expect(
+      readConfig({ STRIPE_SECRET_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" }).stripe,
+    ).toEqual({ secretKey: "sk_test_abc", webhookSecret: "whsec_abc", apiUrl: null });
+    expect(() => readConfig({ STRIPE_SECRET_KEY: "sk_test_abc" })).toThrow(
+      /^STRIPE_WEBHOOK_SECRET and STRIPE_SECRET_KEY go together/,
+    );
+    expect(() =>
+      readConfig({ STRIPE_SECRET_KEY: "pk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" }),
+    ).toThrow(/^STRIPE_SECRET_KEY must start with sk_test_/);
+    expect(() => readConfig({ PAYMENT_MINUTES: "10" })).toThrow(/^PAYMENT_MINUTES /);
+  });
 });
