@@ -34,4 +34,15 @@ describe("languageAlternates", () => {
       en: "https://karyasungging.id/?lng=en",
     });
   });
+
+  it("never repeats the secret that opens a buyer's order", () => {
+    const links = languageAlternates("https://karyasungging.id", {
+      pathname: "/orders/KS-261128-7QX4",
+      search: "?key=c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0&session=cs_test_abc&payment=cancelled",
+    });
+    expect(links).toEqual({
+      id: "https://karyasungging.id/orders/KS-261128-7QX4?payment=cancelled",
+      en: "https://karyasungging.id/orders/KS-261128-7QX4?payment=cancelled&lng=en",
+    });
+  });
 });
