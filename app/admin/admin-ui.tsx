@@ -107,7 +107,9 @@ export function AuditEntryList({
   const { t } = useTranslation("admin");
   const actionLabel = useAuditActionLabel();
   const entityTypeLabel = (type: string) =>
-    type === "User" || type === "Artisan" || type === "RestArea" ? t(`entityTypes.${type}`) : type;
+    type === "User" || type === "Artisan" || type === "RestArea" || type === "Order"
+      ? t(`entityTypes.${type}`)
+      : type;
   return (
     <ol aria-labelledby={labelledBy} className="mt-3 grid gap-2">
       {entries.map((entry) => (

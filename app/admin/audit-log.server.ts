@@ -107,6 +107,9 @@ const ENTITY_PAGES: Record<string, string> = {
   RestArea: "/admin/rest-areas",
 };
 
+/** Orders are found by their number, which is also the name they are known by. */
+const PAGES_BY_NAME: Record<string, string> = { Order: "/admin/orders" };
+
 /** "Mozilla/5.0 (Linux; Android 14; …) … Chrome/131…" is long; its first part says enough. */
 function shortUserAgent(userAgent: string | null): string | null {
   if (!userAgent) return null;
@@ -123,15 +126,20 @@ async function entityNames(entries: AuditEntryRow[]): Promise<Map<string, string
     ),
   ];
   const select = { id: true, name: true } as const;
-  const [users, artisans, restAreas] = await Promise.all([
+  const [users, artisans, restAreas, orders] = await Promise.all([
     prisma.user.findMany({ where: { id: { in: idsOf("User") } }, select }),
     prisma.artisan.findMany({ where: { id: { in: idsOf("Artisan") } }, select }),
     prisma.restArea.findMany({ where: { id: { in: idsOf("RestArea") } }, select }),
+    prisma.order.findMany({
+      where: { id: { in: idsOf("Order") } },
+      select: { id: true, number: true },
+    }),
   ]);
   return new Map([
     ...users.map((row) => [`User:${row.id}`, row.name] as const),
     ...artisans.map((row) => [`Artisan:${row.id}`, row.name] as const),
     ...restAreas.map((row) => [`RestArea:${row.id}`, row.name] as const),
+    ...orders.map((row) => [`Order:${row.id}`, row.number] as const),
   ]);
 }
 
@@ -143,11 +151,17 @@ export async function presentAuditEntries(
   return entries.map(({ createdAt, details, ...entry }) => {
     const name = names.get(`${entry.entityType}:${entry.entityId}`) ?? null;
     const page = ENTITY_PAGES[entry.entityType];
+    const pageByName = PAGES_BY_NAME[entry.entityType];
     return {
       ...entry,
       when: formatWhen(createdAt),
       entityName: name,
-      entityHref: page && name ? `${page}/${entry.entityId}` : null,
+      entityHref:
+        page && name
+          ? `${page}/${entry.entityId}`
+          : pageByName && name
+            ? `${pageByName}/${name}`
+            : null,
       userAgentShort: shortUserAgent(entry.userAgent),
       details: details === null ? null : JSON.stringify(details),
     };

@@ -26,7 +26,9 @@ export type AuditAction =
   | "admin.user_role_changed"
   | "admin.operator_rest_areas_changed"
   | "admin.artisan_updated"
-  | "admin.rest_area_updated";
+  | "admin.rest_area_updated"
+  | "admin.order_cancelled"
+  | "admin.order_refunded";
 
 export type AuditEntry = {
   /** Null when nobody is signed in (a failed sign-in, a reset request). */

@@ -5,13 +5,16 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
+import { addToCart } from "~/cart/cart.server";
+import { pickupChoicesAt, placeOrder } from "~/checkout/checkout.server";
 import { prisma } from "~/db.server";
+import { newOrderAccessKey } from "~/orders/orders.server";
 import { seedIfEmpty } from "../../prisma/seed/seed";
 import { makeUser, sessionCookieFor, siteRequest, testContext } from "../setup/accounts";
 
 const visitors = ["anonymous", "buyer", "artisan", "operator", "admin"] as const;
 type Visitor = (typeof visitors)[number];
-type Status = 200 | 302 | 400 | 403 | 404 | 410;
+type Status = 200 | 302 | 400 | 403 | 404 | 405 | 410;
 type Expected = Record<Visitor, Status>;
 
 /** Open to everyone with the same answer. */
@@ -40,6 +43,8 @@ type Fixtures = {
   /** A second admin, for pages about "some other user". */
   otherUserId: string;
   otherArtisanId: string;
+  /** An order the buyer placed, collected at the operator's rest area. */
+  buyerOrderNumber: string;
 };
 
 type Call = {
@@ -82,6 +87,11 @@ const matrix: Record<string, Entry> = {
     action: { expected: everyone(302), params: (f) => ({ slug: f.restAreaSlug }) },
   },
   cart: { loader: { expected: everyone(200) }, action: { expected: everyone(400) } },
+  // Anyone may order, signed in or not; an incomplete form is refused.
+  checkout: { loader: { expected: everyone(200) }, action: { expected: everyone(400) } },
+  // Stripe's own callback: no visitor's session counts, only a signature (and here Stripe is
+  // not configured, so there is nothing to call back).
+  "webhooks.stripe": { loader: { expected: everyone(405) }, action: { expected: everyone(404) } },
   language: { loader: { expected: everyone(302) }, action: { expected: everyone(400) } },
   healthz: { loader: { expected: everyone(200) } },
   "locales.$lng": {
@@ -130,6 +140,31 @@ const matrix: Record<string, Entry> = {
     loader: { expected: signedIn(200) },
     action: { expected: signedIn(400) },
   },
+  // A buyer's order page opens for its buyer (or its secret link) only; to anyone else, even the
+  // operator of its rest area, it does not exist.
+  "orders.$number": {
+    loader: {
+      expected: { ...everyone(404), buyer: 200 },
+      params: (f) => ({ number: f.buyerOrderNumber }),
+      also: [
+        {
+          whose: "no such order",
+          params: () => ({ number: "KS-000101-ZZZZ" }),
+          expected: everyone(404),
+        },
+      ],
+    },
+    action: {
+      expected: { ...everyone(404), buyer: 400 },
+      params: (f) => ({ number: f.buyerOrderNumber }),
+    },
+  },
+  "orders.$number.calendar[.ics]": {
+    loader: {
+      expected: { ...everyone(404), buyer: 200 },
+      params: (f) => ({ number: f.buyerOrderNumber }),
+    },
+  },
 
   // ── workspaces ──
   "studio._index": { loader: { expected: only("artisan", 200) } },
@@ -169,6 +204,37 @@ const matrix: Record<string, Entry> = {
   "admin.rest-areas.$id": {
     loader: { expected: only("admin", 200), params: (f) => ({ id: f.restAreaId }) },
     action: { expected: only("admin", 400), params: (f) => ({ id: f.restAreaId }) },
+  },
+  "admin.orders._index": { loader: { expected: only("admin", 200) } },
+  // Any order, whoever placed it; the incomplete form (no intent) changes nothing.
+  "admin.orders.$number": {
+    loader: {
+      expected: only("admin", 200),
+      params: (f) => ({ number: f.buyerOrderNumber }),
+      also: [
+        {
+          whose: "no such order",
+          params: () => ({ number: "KS-000101-ZZZZ" }),
+          expected: only("admin", 404),
+        },
+        {
+          whose: "a malformed number",
+          params: () => ({ number: "not-an-order" }),
+          expected: only("admin", 404),
+        },
+      ],
+    },
+    action: {
+      expected: only("admin", 400),
+      params: (f) => ({ number: f.buyerOrderNumber }),
+      also: [
+        {
+          whose: "no such order",
+          params: () => ({ number: "KS-000101-ZZZZ" }),
+          expected: only("admin", 404),
+        },
+      ],
+    },
   },
   "admin.audit": { loader: { expected: only("admin", 200) } },
 };
@@ -221,6 +287,7 @@ beforeAll(async () => {
     restAreaId: restArea.id,
     otherUserId: otherAdmin.id,
     otherArtisanId: otherArtisan.artisanId!,
+    buyerOrderNumber: await placeBuyerOrder(buyer.id, restArea.slug),
   };
 });
 
@@ -275,3 +342,32 @@ describe("the authorization matrix", () => {
     }
   }
 });
+
+/** A pay-at-pickup order of one piece, placed as the buyer's checkout would. */
+async function placeBuyerOrder(userId: string, restAreaSlug: string): Promise<string> {
+  const variant = await prisma.productVariant.findFirstOrThrow({
+    where: { active: true, stock: { gt: 0 }, product: { status: "PUBLISHED" } },
+    select: { id: true, product: { select: { leadTimeDays: true } } },
+  });
+  await addToCart({ owner: { userId }, variantId: variant.id, quantity: 1, locale: "id" });
+  const offered = await pickupChoicesAt({
+    restAreaSlug,
+    leadTimeDays: variant.product.leadTimeDays,
+  });
+  const day = offered?.choices.days.find((candidate) => candidate.status === "open");
+  const window = day?.windows[0];
+  if (!day || !window) throw new Error(`${restAreaSlug} offers no pickup for the fixtures`);
+  const placed = await placeOrder({
+    owner: { userId },
+    userId,
+    locale: "id",
+    contact: { name: "Pembeli Uji", phone: "+6281234567890", email: null },
+    restAreaSlug,
+    dayKey: day.dayKey,
+    windowId: window.windowId,
+    paymentMethod: "PAY_AT_PICKUP",
+    checkoutKey: newOrderAccessKey(),
+  });
+  if (!placed.ok) throw new Error(`The fixtures' order was refused: ${placed.problem.code}`);
+  return placed.order.number;
+}
