@@ -1,5 +1,11 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import {
+  FAKE_STRIPE_PORT,
+  FAKE_STRIPE_URL,
+  STRIPE_SECRET_KEY,
+  STRIPE_WEBHOOK_SECRET,
+} from "./tests/e2e/stripe";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // Debian's Chromium (Playwright cannot download its own browsers here); a machine that has
@@ -36,14 +42,31 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 7"], browserName: "chromium" } },
     { name: "desktop", use: { ...devices["Desktop Chrome"], browserName: "chromium" } },
   ],
-  webServer: {
-    // The production build, on a fresh embedded database that the server seeds itself; rate
-    // limits relaxed, since every test signs in from the same address.
-    command: `rm -rf .cache/e2e-${PORT} && npm run build && DATA_DIR=.cache/e2e-${PORT} PORT=${PORT} RATE_LIMIT_AUTH_PER_MINUTE=1000 RATE_LIMIT_MUTATIONS_PER_MINUTE=10000 npm run serve`,
-    url: `http://localhost:${PORT}/healthz`,
-    reuseExistingServer: false,
-    timeout: 240_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      // Stripe's part, played by a local fake that the real SDK talks to.
+      command: `npx tsx scripts/fake-stripe.ts --port ${FAKE_STRIPE_PORT}`,
+      url: `${FAKE_STRIPE_URL}/_fake/stats`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // The production build, on a fresh embedded database that the server seeds itself; rate
+      // limits relaxed, since every test signs in from the same address.
+      command: [
+        `rm -rf .cache/e2e-${PORT} && npm run build &&`,
+        `DATA_DIR=.cache/e2e-${PORT} PORT=${PORT}`,
+        "RATE_LIMIT_AUTH_PER_MINUTE=1000 RATE_LIMIT_MUTATIONS_PER_MINUTE=10000",
+        `STRIPE_SECRET_KEY=${STRIPE_SECRET_KEY} STRIPE_WEBHOOK_SECRET=${STRIPE_WEBHOOK_SECRET}`,
+        `STRIPE_API_URL=${FAKE_STRIPE_URL} npm run serve`,
+      ].join(" "),
+      url: `http://localhost:${PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });
