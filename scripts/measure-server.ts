@@ -3,38 +3,57 @@
 import { spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 
-export type MeasureServer = { base: string; stop: () => void };
+export type MeasureServer = {
+  base: string;
+  stop: () => void;
+  /** Kills the server's whole process group with SIGKILL, as a crash would, and waits for it. */
+  kill: () => Promise<void>;
+};
 
 export async function startMeasureServer({
   port,
   name,
   env = {},
+  build = !process.argv.includes("--no-build"),
+  keepData = false,
 }: {
   port: number;
   /** The embedded database's folder under .cache. */
   name: string;
   env?: Record<string, string>;
+  /** Builds first; `--no-build` on the command line turns it off. */
+  build?: boolean;
+  /** Starts on the embedded database left by the last run (a restart), instead of a fresh one. */
+  keepData?: boolean;
 }): Promise<MeasureServer> {
-  if (!process.argv.includes("--no-build")) {
-    const build = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
-    if (build.status !== 0) process.exit(build.status ?? 1);
+  if (build) {
+    const built = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
+    if (built.status !== 0) process.exit(built.status ?? 1);
   }
   const dataDir = `.cache/${name}`;
-  if (!process.env.DATABASE_URL) rmSync(dataDir, { recursive: true, force: true });
+  if (!process.env.DATABASE_URL && !keepData) rmSync(dataDir, { recursive: true, force: true });
   const server = spawn("npx", ["tsx", "scripts/server.ts"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATA_DIR: dataDir, ...env },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
+  const running = () => server.exitCode === null && server.signalCode === null;
   const stop = () => {
-    if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
+    if (server.pid && running()) process.kill(-server.pid, "SIGTERM");
+  };
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  const kill = async () => {
+    if (server.pid && running()) process.kill(-server.pid, "SIGKILL");
+    await exited;
   };
   process.on("exit", stop);
 
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
+    if (!running())
+      throw new Error(`The server exited on start (${server.signalCode ?? server.exitCode})`);
     try {
-      if ((await fetch(`${base}/healthz`)).ok) return { base, stop };
+      if ((await fetch(`${base}/healthz`)).ok) return { base, stop, kill };
     } catch {
       // not listening yet
     }
