@@ -123,6 +123,8 @@ test.describe("checkout to pickup", () => {
   test("a signed-in buyer pays by card; the order turns PAID from Stripe's webhook, and cancelling it refunds the card", async ({
     page,
   }) => {
+    // Sign-up, checkout, Stripe's page, a webhook, the account page and a cancellation.
+    test.slow();
     const email = `kartu-${test.info().project.name}-${Date.now()}@example.test`;
     await page.goto("/sign-up");
     await page.getByLabel("Nama").fill("Rahmat Hidayat");

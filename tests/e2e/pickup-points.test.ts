@@ -62,6 +62,8 @@ test.describe("a buyer choosing where to collect", () => {
   });
 
   test("opens KM 56 B, makes it their rest area and sees it marked", async ({ page }) => {
+    // Three pages and three accessibility scans of the long directory.
+    test.slow();
     await openKm56bFromTheDirectory(page);
     await expect(page).toHaveTitle(/^Rest Area KM 56 B, arah Palembang/);
     await expect(page.getByText("Jalur B · arah Palembang (dari Prabumulih)")).toBeVisible();
