@@ -37,11 +37,15 @@ export async function storeImage(
     key: `${storageKey}/${r.width}.${extensions[r.format]}`,
     body: r.body,
   }));
-  try {
-    await Promise.all(files.map((f) => storage.put(f.key, f.body, contentTypes[f.format])));
-  } catch (error) {
+  // Every write is let finish (or fail) before cleaning up: removing the folder while other
+  // writes are still in flight would leave the files they write afterwards behind.
+  const writes = await Promise.allSettled(
+    files.map((f) => storage.put(f.key, f.body, contentTypes[f.format])),
+  );
+  const failed = writes.find((write) => write.status === "rejected");
+  if (failed) {
     await storage.removePrefix(storageKey);
-    throw error;
+    throw failed.reason;
   }
   return { ...processed, storageKey, files: files.map(({ body: _body, ...file }) => file) };
 }
