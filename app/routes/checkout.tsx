@@ -62,6 +62,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       chosenSlug: slug.success ? slug.data : null,
       pickup: pickup && {
         restAreaSlug: pickup.restArea.slug,
+        restArea: chosen
+          ? { name: chosen.name, direction: chosen.direction, segment: chosen.segment }
+          : null,
         transitDays: chosen?.transitDays ?? 0,
         earliest: formatPickupDay(pickup.choices.earliestDayKey, locale),
         days: pickup.choices.days.map((day) => ({
@@ -220,9 +223,7 @@ export default function CheckoutPage() {
   const values = refused?.values;
   const errors = refused?.errors ?? {};
   const { cart, pickup } = loaded;
-  const chosen = loaded.directory
-    .flatMap((region) => region.directions.flatMap((direction) => direction.restAreas))
-    .find((restArea) => restArea.slug === pickup?.restAreaSlug);
+  const chosen = pickup?.restArea ?? null;
 
   if (cart.lines.length === 0) {
     return (
