@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Locale } from "~/i18n/config";
 import { PickupDayList } from "./pickup-day-list";
 import type { PickupDay } from "./pickup-days";
-import { OpeningHours, PlaceAndRegency, SideAndDirection } from "./rest-area-facts";
+import { OpeningHours, RestAreaIdentity } from "./rest-area-facts";
 import type { DirectoryRestArea } from "./rest-areas.server";
 
 type Props = {
@@ -42,17 +42,7 @@ export function RestAreaCard({ restArea, pickupDays, isMine, redirectTo, locale 
           </span>
         ) : null}
       </div>
-      {/* Most names already carry their KM post ("Rest Area KM 87 A"). */}
-      {restArea.name.includes(restArea.kmLabel) ? null : (
-        <p className="text-sm text-muted">{restArea.kmLabel}</p>
-      )}
-      <p className="mt-1 text-sm font-medium first-letter:uppercase">
-        <SideAndDirection restArea={restArea} />
-      </p>
-      <p className="text-sm text-muted">
-        {t("restArea.segment", { segment: restArea.segment })} ·{" "}
-        <PlaceAndRegency restArea={restArea} />
-      </p>
+      <RestAreaIdentity restArea={restArea} size="card" />
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
         <dt className="text-muted">{t("restArea.hoursLabel")}</dt>
         <dd>

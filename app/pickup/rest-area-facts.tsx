@@ -36,3 +36,33 @@ export function PlaceAndRegency({ restArea }: { restArea: DirectoryRestArea }) {
     ? restArea.place
     : t("restArea.place", { place: restArea.place, regency: restArea.regency });
 }
+
+/**
+ * The lines under a rest area's name, on its card and on its page: the KM post when the name
+ * does not already carry it ("Rest Area KM 87 A" does), the side and direction of travel, and the
+ * segment with the place. `size` follows the heading they sit under.
+ */
+export function RestAreaIdentity({
+  restArea,
+  size,
+}: {
+  restArea: DirectoryRestArea;
+  size: "card" | "page";
+}) {
+  const { t } = useTranslation("pickup");
+  const page = size === "page";
+  return (
+    <>
+      {restArea.name.includes(restArea.kmLabel) ? null : (
+        <p className={page ? "mt-1 text-muted" : "text-sm text-muted"}>{restArea.kmLabel}</p>
+      )}
+      <p className={`${page ? "mt-2" : "mt-1 text-sm"} font-medium first-letter:uppercase`}>
+        <SideAndDirection restArea={restArea} />
+      </p>
+      <p className="text-sm text-muted">
+        {t("restArea.segment", { segment: restArea.segment })} ·{" "}
+        <PlaceAndRegency restArea={restArea} />
+      </p>
+    </>
+  );
+}

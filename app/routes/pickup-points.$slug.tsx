@@ -9,7 +9,7 @@ import { safeRedirectPath } from "~/lib/safe-redirect";
 import { myRestAreaCookieHeader, readMyRestAreaSlug } from "~/pickup/my-rest-area.server";
 import { ORDER_CUTOFF_HOUR, readyStockPickupDays } from "~/pickup/pickup-days";
 import { PickupDayList } from "~/pickup/pickup-day-list";
-import { OpeningHours, PlaceAndRegency, SideAndDirection } from "~/pickup/rest-area-facts";
+import { OpeningHours, PlaceAndRegency, RestAreaIdentity } from "~/pickup/rest-area-facts";
 import { activeRestAreaSummary, restAreaBySlug, restAreaSlug } from "~/pickup/rest-areas.server";
 import { personalPageHeaders } from "~/lib/page-headers";
 import { pageMeta } from "~/seo/meta";
@@ -84,16 +84,7 @@ export default function PickupPoint() {
         {t(`region.${restArea.region}`, { ns: "common" })}
       </p>
       <h1 className="font-serif text-3xl leading-tight">{restArea.name}</h1>
-      {restArea.name.includes(restArea.kmLabel) ? null : (
-        <p className="mt-1 text-muted">{restArea.kmLabel}</p>
-      )}
-      <p className="mt-2 font-medium first-letter:uppercase">
-        <SideAndDirection restArea={restArea} />
-      </p>
-      <p className="text-sm text-muted">
-        {t("restArea.segment", { segment: restArea.segment })} ·{" "}
-        <PlaceAndRegency restArea={restArea} />
-      </p>
+      <RestAreaIdentity restArea={restArea} size="page" />
 
       {isMine ? (
         <p
