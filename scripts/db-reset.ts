@@ -13,7 +13,7 @@ await runMain(async () => {
     await database.prisma.$executeRawUnsafe(`CREATE SCHEMA public`);
     await rm(mediaRoot(), { recursive: true, force: true });
     await migrate(database.url);
-    await seed(database.prisma);
+    await seed(database.prisma, { demoOrders: true });
     console.log("The database was reset and seeded with the demo catalogue.");
   } finally {
     await closeDatabase();

@@ -8,7 +8,7 @@ await runMain(async () => {
   const database = await connectDatabase();
   try {
     await migrate(database.url);
-    const seeded = await seedIfEmpty(database.prisma);
+    const seeded = await seedIfEmpty(database.prisma, { demoOrders: true });
     console.log(
       seeded
         ? "Seeded the demo catalogue."

@@ -12,6 +12,7 @@ import { migrate } from "~/db/migrate.server";
 import { MEDIA_URL_PREFIX, mediaRoot } from "~/images/storage.server";
 import { startScheduledJobs } from "~/jobs/scheduler.server";
 import { logError, logInfo } from "~/lib/log.server";
+import { startNotificationWorker } from "~/notifications/worker.server";
 import {
   cspNonce,
   mutationRateLimit,
@@ -28,7 +29,7 @@ await runMain(async () => {
   const database = await connectDatabase();
   const applied = await migrate(database.url);
   if (applied.length > 0) logInfo("migrations applied", { migrations: applied });
-  const seeded = await seedIfEmpty(database.prisma);
+  const seeded = await seedIfEmpty(database.prisma, { demoOrders: true });
   if (seeded) logInfo("empty database seeded with the demo catalogue");
 
   const viteDevServer = development
@@ -87,12 +88,16 @@ await runMain(async () => {
   });
 
   const stopJobs = startScheduledJobs(config.JOBS_INTERVAL_SECONDS);
+  // The outbox is sent from here unless a separate `npm run worker` does it (NOTIFY_WORKER=off).
+  const worker = config.NOTIFY_WORKER === "inline" ? startNotificationWorker() : null;
 
   const shutdown = (signal: string) => {
     logInfo("shutting down", { signal });
     stopJobs();
     server.close(() => {
-      void closeDatabase().finally(() => process.exit(0));
+      void Promise.resolve(worker?.stop())
+        .then(() => closeDatabase())
+        .finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5_000).unref();
   };

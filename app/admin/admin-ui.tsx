@@ -97,6 +97,15 @@ export type AuditEntryItem = {
 };
 
 /** Audit entries, newest first, readable on a phone: one card per entry. */
+const entityTypes = {
+  User: true,
+  Artisan: true,
+  RestArea: true,
+  Order: true,
+  Cooperative: true,
+  Consignment: true,
+} as const;
+
 export function AuditEntryList({
   entries,
   labelledBy,
@@ -107,9 +116,7 @@ export function AuditEntryList({
   const { t } = useTranslation("admin");
   const actionLabel = useAuditActionLabel();
   const entityTypeLabel = (type: string) =>
-    type === "User" || type === "Artisan" || type === "RestArea" || type === "Order"
-      ? t(`entityTypes.${type}`)
-      : type;
+    type in entityTypes ? t(`entityTypes.${type as keyof typeof entityTypes}`) : type;
   return (
     <ol aria-labelledby={labelledBy} className="mt-3 grid gap-2">
       {entries.map((entry) => (

@@ -26,9 +26,16 @@ export type AuditAction =
   | "admin.user_role_changed"
   | "admin.operator_rest_areas_changed"
   | "admin.artisan_updated"
+  | "admin.payout_recorded"
+  | "admin.cooperative_fee_changed"
   | "admin.rest_area_updated"
   | "admin.order_cancelled"
-  | "admin.order_refunded";
+  | "admin.order_refunded"
+  | "admin.notifications_retried"
+  | "admin.consignment_built"
+  | "admin.consignment_order_removed"
+  | "admin.consignment_dissolved"
+  | "admin.consignment_dispatched";
 
 export type AuditEntry = {
   /** Null when nobody is signed in (a failed sign-in, a reset request). */

@@ -31,10 +31,17 @@ export type ProductDetail = {
   variants: ProductVariantView[];
 };
 
-/** A published product as its page shows it, in the visitor's language (Indonesian fallback). */
-export async function productBySlug(slug: string, locale: Locale): Promise<ProductDetail | null> {
+/**
+ * A published product as its page shows it, in the visitor's language (Indonesian fallback).
+ * With `artisanId`: that artisan's own product in any status, for the studio's preview.
+ */
+export async function productBySlug(
+  slug: string,
+  locale: Locale,
+  { artisanId }: { artisanId?: string } = {},
+): Promise<ProductDetail | null> {
   const product = await prisma.product.findFirst({
-    where: { slug, status: "PUBLISHED" },
+    where: artisanId ? { slug, artisanId } : { slug, status: "PUBLISHED" },
     select: {
       slug: true,
       titleId: true,

@@ -5,7 +5,7 @@ export function SiteFooter({ cooperative }: { cooperative: CooperativeIdentity |
   const { t } = useTranslation();
   const name = cooperative?.name ?? "Karya Sungging";
   return (
-    <footer className="mt-16 border-t border-line bg-linen">
+    <footer className="mt-16 border-t border-line bg-linen print:hidden">
       <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 text-sm sm:grid-cols-2">
         <div>
           <p className="font-serif text-lg">{name}</p>

@@ -17,7 +17,7 @@ export function SiteHeader({ locale, cartCount, account }: Props) {
   const navClass = ({ isActive }: { isActive: boolean }) =>
     `inline-flex min-h-11 items-center px-2 ${isActive ? "text-copper-700 underline underline-offset-4" : "hover:text-copper-700"}`;
   return (
-    <header className="border-b border-line bg-paper/95">
+    <header className="border-b border-line bg-paper/95 print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
         <Link to="/" className="mr-auto flex items-center gap-2">
           {/* The monogram is drawn by CSS, so the link's visible text is its name. */}

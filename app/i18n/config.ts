@@ -27,6 +27,12 @@ export const namespaces = [
   "operator",
   "checkout",
   "orders",
+  "listings",
+  "photos",
+  "packing",
+  "statements",
+  "notifications",
+  "dispatch",
 ] as const;
 
 /** Shared by the server and the browser. */

@@ -10,6 +10,12 @@ import operator from "~/operator/messages";
 import orders from "~/orders/messages";
 import pickup from "~/pickup/messages";
 import studio from "~/studio/messages";
+import listings from "~/studio/listing-messages";
+import photos from "~/studio/photo-messages";
+import packing from "~/studio/packing-messages";
+import statements from "~/studio/statement-messages";
+import notifications from "~/notifications/messages";
+import dispatch from "~/dispatch/messages";
 import type { namespaces } from "./config";
 import en from "./locales/en";
 import id from "./locales/id";
@@ -29,6 +35,12 @@ export const resources = {
     operator: operator.id,
     checkout: checkout.id,
     orders: orders.id,
+    listings: listings.id,
+    photos: photos.id,
+    packing: packing.id,
+    statements: statements.id,
+    notifications: notifications.id,
+    dispatch: dispatch.id,
   },
   en: {
     common: en,
@@ -43,6 +55,12 @@ export const resources = {
     operator: operator.en,
     checkout: checkout.en,
     orders: orders.en,
+    listings: listings.en,
+    photos: photos.en,
+    packing: packing.en,
+    statements: statements.en,
+    notifications: notifications.en,
+    dispatch: dispatch.en,
   },
 } satisfies Record<string, Record<(typeof namespaces)[number], unknown>>;
 

@@ -1,9 +1,11 @@
 import { logError } from "~/lib/log.server";
+import { enqueueReminders } from "~/notifications/reminders.server";
 import { runOrderJobs } from "~/orders/order-actions.server";
 
 /**
- * The app process's scheduled work, every `intervalSeconds`: expiring unpaid card orders and
- * resending refunds Stripe could not take. Each job claims its rows with FOR UPDATE SKIP LOCKED,
+ * The app process's scheduled work, every `intervalSeconds`: expiring unpaid card orders,
+ * resending refunds Stripe could not take, and writing the buyers' pickup reminders (each once).
+ * Each job claims its rows with FOR UPDATE SKIP LOCKED (the reminders: a unique key per message),
  * so any number of app processes may run this at once; one process never overlaps its own runs.
  * Returns a function that stops it.
  */
@@ -16,6 +18,11 @@ export function startScheduledJobs(intervalSeconds: number): () => void {
       await runOrderJobs();
     } catch (error) {
       logError(error, { message: "Scheduled order jobs failed" });
+    }
+    try {
+      await enqueueReminders();
+    } catch (error) {
+      logError(error, { message: "Scheduled reminders failed" });
     } finally {
       running = false;
     }

@@ -47,9 +47,80 @@ type Payloads = {
   };
   "order.expired": { name: string; number: string; url: string };
   "order.refunded": { name: string; number: string; url: string; refundRupiah: number };
+  /** Checked in at the rest area: the parcel waits at the counter from now on. */
+  "order.ready": {
+    name: string;
+    number: string;
+    url: string;
+    restArea: string;
+    /** YYYY-MM-DD, a WIB day. */
+    pickupDay: string;
+    /** Already formatted, e.g. "09.00–12.00 WIB". */
+    window: string;
+    /** The counter's hours, already formatted, e.g. "08.00–20.00 WIB". */
+    hours: string;
+    /** YYYY-MM-DD, a WIB day: the last day the parcel waits at the counter. */
+    lastDay: string;
+    pickupCode: string;
+    /** What is still to pay at the counter (pay at pickup); 0 when paid. */
+    amountDueRupiah: number;
+  };
+  /** Handed over at the counter. */
+  "order.picked_up": {
+    name: string;
+    number: string;
+    url: string;
+    restArea: string;
+    /** Paid at the counter with the handover; 0 for an order paid by card. */
+    paidRupiah: number;
+    paidWith: "CASH" | "QRIS" | null;
+  };
+  /** The hold ran out: the parcel goes back to the cooperative. */
+  "order.uncollected": {
+    name: string;
+    number: string;
+    url: string;
+    restArea: string;
+    /** YYYY-MM-DD, a WIB day: the last day it waited. */
+    lastDay: string;
+    /** A card payment is refunded as the cooperative's policy says; nothing was paid otherwise. */
+    paidByCard: boolean;
+  };
+  /** The day before the pickup day, for an order on its way or already waiting. */
+  "order.pickup_tomorrow": {
+    name: string;
+    number: string;
+    url: string;
+    restArea: string;
+    pickupDay: string;
+    window: string;
+    pickupCode: string;
+    /** YYYY-MM-DD, a WIB day: the last day the parcel waits at the counter. */
+    lastDay: string;
+    /** What is still to pay at the counter (pay at pickup); 0 when paid. */
+    amountDueRupiah: number;
+  };
+  /** The day before a waiting parcel's last hold day. */
+  "order.hold_ends_tomorrow": {
+    name: string;
+    number: string;
+    url: string;
+    restArea: string;
+    /** YYYY-MM-DD, a WIB day. */
+    lastDay: string;
+    /** The counter's hours, already formatted, e.g. "08.00–20.00 WIB". */
+    hours: string;
+    pickupCode: string;
+    amountDueRupiah: number;
+  };
 };
 
 export type TemplateName = keyof Payloads;
+
+/** Whether a stored template name is one this version of the shop can render. */
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.hasOwn(templates, name);
+}
 export type TemplatePayload<T extends TemplateName> = Payloads[T];
 export type RenderedMessage = { subject: string; text: string };
 
@@ -94,6 +165,13 @@ function placedPaymentNote(p: Payloads["order.placed"], locale: Locale): string 
   return locale === "id"
     ? `Selesaikan pembayaran kartu sebelum ${due}. Jika belum dibayar, pesanan batal dan barangnya kami lepas untuk pembeli lain.`
     : `Please complete the card payment before ${due}. If it is not paid by then, the order is cancelled and the items are released to other buyers.`;
+}
+
+function amountDueLine(amountDueRupiah: number, locale: Locale): string {
+  if (amountDueRupiah <= 0) return "";
+  return locale === "id"
+    ? `\nBayar di loket: ${formatRupiah(amountDueRupiah)} (tunai atau QRIS)`
+    : `\nTo pay at the counter: ${formatRupiah(amountDueRupiah)} (cash or QRIS)`;
 }
 
 const templates: {
@@ -177,6 +255,56 @@ const templates: {
     en: (p) => ({
       subject: `Refund for order ${p.number}`,
       text: `Hello ${p.name},\n\nWe have refunded ${formatRupiah(p.refundRupiah)} for order ${p.number} to your payment method. It usually shows within 5–10 business days, depending on your bank.\n\nSee the order:\n${p.url}`,
+    }),
+  },
+  "order.ready": {
+    id: (p) => ({
+      subject: `Pesanan ${p.number} siap diambil di ${p.restArea}`,
+      text: `Halo ${p.name},\n\nPesanan ${p.number} sudah tiba di rest area dan siap diambil.\n\n${pickupLines(p, "id")}\nJam loket: ${p.hours}\nPaket menunggu sampai ${formatPickupDay(p.lastDay, "id")}.\n\nKode ambil: ${p.pickupCode}${amountDueLine(p.amountDueRupiah, "id")}\n\nTunjukkan kode ambil atau kode QR di halaman pesanan kepada petugas rest area.\n\nLihat pesanan Anda:\n${p.url}`,
+    }),
+    en: (p) => ({
+      subject: `Order ${p.number} is ready to collect at ${p.restArea}`,
+      text: `Hello ${p.name},\n\nOrder ${p.number} has arrived at the rest area and is ready to collect.\n\n${pickupLines(p, "en")}\nCounter hours: ${p.hours}\nThe parcel waits for you until ${formatPickupDay(p.lastDay, "en")}.\n\nPickup code: ${p.pickupCode}${amountDueLine(p.amountDueRupiah, "en")}\n\nShow the pickup code or the QR code on your order page to the rest-area staff.\n\nSee your order:\n${p.url}`,
+    }),
+  },
+  "order.picked_up": {
+    id: (p) => ({
+      subject: `Terima kasih, pesanan ${p.number} sudah diambil`,
+      text: `Halo ${p.name},\n\nPesanan ${p.number} sudah Anda ambil di ${p.restArea}.${p.paidRupiah > 0 ? ` Pembayaran ${formatRupiah(p.paidRupiah)} (${p.paidWith === "QRIS" ? "QRIS" : "tunai"}) sudah kami terima.` : ""} Terima kasih telah membeli karya perajin Tanjung Batu; semoga awet dan bermanfaat.\n\nLihat pesanan:\n${p.url}`,
+    }),
+    en: (p) => ({
+      subject: `Thank you: order ${p.number} is collected`,
+      text: `Hello ${p.name},\n\nYou have collected order ${p.number} at ${p.restArea}.${p.paidRupiah > 0 ? ` We have received your payment of ${formatRupiah(p.paidRupiah)} (${p.paidWith === "QRIS" ? "QRIS" : "cash"}).` : ""} Thank you for buying the work of Tanjung Batu's artisans; may it serve you well.\n\nSee the order:\n${p.url}`,
+    }),
+  },
+  "order.uncollected": {
+    id: (p) => ({
+      subject: `Pesanan ${p.number} tidak diambil`,
+      text: `Halo ${p.name},\n\nPesanan ${p.number} menunggu di ${p.restArea} sampai ${formatPickupDay(p.lastDay, "id")}, tetapi tidak diambil, jadi paketnya kami kembalikan ke koperasi di Tanjung Batu. ${p.paidByCard ? "Admin koperasi akan menghubungi Anda tentang pengembalian dana sesuai kebijakan koperasi." : "Anda tidak dikenai biaya. Admin koperasi akan menghubungi Anda jika Anda masih menginginkan barangnya."}\n\nLihat pesanan:\n${p.url}`,
+    }),
+    en: (p) => ({
+      subject: `Order ${p.number} was not collected`,
+      text: `Hello ${p.name},\n\nOrder ${p.number} waited for you at ${p.restArea} until ${formatPickupDay(p.lastDay, "en")} but was not collected, so the parcel is going back to the cooperative in Tanjung Batu. ${p.paidByCard ? "The cooperative's admin will contact you about your refund under the cooperative's refund policy." : "You have not been charged. The cooperative's admin will contact you in case you still want the items."}\n\nSee the order:\n${p.url}`,
+    }),
+  },
+  "order.pickup_tomorrow": {
+    id: (p) => ({
+      subject: `Besok: ambil pesanan ${p.number} di ${p.restArea}`,
+      text: `Halo ${p.name},\n\nPengingat: pesanan ${p.number} bisa Anda ambil besok.\n\n${pickupLines(p, "id")}\nKode ambil: ${p.pickupCode}${amountDueLine(p.amountDueRupiah, "id")}\n\nTunjukkan kode ambil kepada petugas rest area. Paket menunggu sampai ${formatPickupDay(p.lastDay, "id")}.\n\nLihat pesanan Anda:\n${p.url}`,
+    }),
+    en: (p) => ({
+      subject: `Tomorrow: collect order ${p.number} at ${p.restArea}`,
+      text: `Hello ${p.name},\n\nA reminder: you can collect order ${p.number} tomorrow.\n\n${pickupLines(p, "en")}\nPickup code: ${p.pickupCode}${amountDueLine(p.amountDueRupiah, "en")}\n\nShow the pickup code to the rest-area staff. The parcel waits for you until ${formatPickupDay(p.lastDay, "en")}.\n\nSee your order:\n${p.url}`,
+    }),
+  },
+  "order.hold_ends_tomorrow": {
+    id: (p) => ({
+      subject: `Pesanan ${p.number} menunggu sampai besok`,
+      text: `Halo ${p.name},\n\nPesanan ${p.number} masih menunggu Anda di ${p.restArea}. Besok, ${formatPickupDay(p.lastDay, "id")}, adalah hari terakhir untuk mengambilnya (loket buka ${p.hours}).\n\nKode ambil: ${p.pickupCode}${amountDueLine(p.amountDueRupiah, "id")}\n\nJika tidak diambil sampai loket tutup besok, paket dikembalikan ke koperasi.\n\nLihat pesanan Anda:\n${p.url}`,
+    }),
+    en: (p) => ({
+      subject: `Order ${p.number} waits for you until tomorrow`,
+      text: `Hello ${p.name},\n\nOrder ${p.number} is still waiting for you at ${p.restArea}. Tomorrow, ${formatPickupDay(p.lastDay, "en")}, is the last day to collect it (the counter is open ${p.hours}).\n\nPickup code: ${p.pickupCode}${amountDueLine(p.amountDueRupiah, "en")}\n\nIf it is not collected by the time the counter closes tomorrow, the parcel goes back to the cooperative.\n\nSee your order:\n${p.url}`,
     }),
   },
 };

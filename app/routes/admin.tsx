@@ -15,6 +15,9 @@ export const headers = adminPageHeaders;
 const sections = [
   { to: "/admin", key: "dashboard", end: true },
   { to: "/admin/orders", key: "orders", end: false },
+  { to: "/admin/dispatch", key: "dispatch", end: false },
+  { to: "/admin/payouts", key: "payouts", end: false },
+  { to: "/admin/notifications", key: "notifications", end: false },
   { to: "/admin/users", key: "users", end: false },
   { to: "/admin/artisans", key: "artisans", end: false },
   { to: "/admin/rest-areas", key: "restAreas", end: false },

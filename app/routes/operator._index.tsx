@@ -7,6 +7,7 @@ import type { Locale } from "~/i18n/config";
 import { getLocale, i18next } from "~/i18n/i18next.server";
 import { formatDate, formatMinuteOfDay, formatTime } from "~/lib/dates";
 import { formatPhone } from "~/lib/phone";
+import { ConsoleLink } from "~/operator/offline-console";
 import { operatorRestAreas, type OperatorRestArea } from "~/operator/operator.server";
 import { OpeningHours, SideAndDirection } from "~/pickup/rest-area-facts";
 
@@ -153,6 +154,8 @@ function RestAreaCounter({ restArea, locale }: { restArea: OperatorRestArea; loc
         </>
       )}
 
+      <CounterLinks restArea={restArea} />
+
       <h3 className="mt-5 font-serif text-xl">{t("windows.title")}</h3>
       {!restArea.handsOverToday ? (
         <p className="mt-2 text-sm">{t("windows.closedToday")}</p>
@@ -184,6 +187,36 @@ function RestAreaCounter({ restArea, locale }: { restArea: OperatorRestArea; loc
         </ul>
       )}
     </section>
+  );
+}
+
+/** Into the counter's work: receiving, handing over, returning. */
+function CounterLinks({ restArea }: { restArea: OperatorRestArea }) {
+  const { t } = useTranslation("operator");
+  const { parcels } = restArea;
+  const links = [
+    { to: "/operator/arrivals", label: t("home.toArrivals", { count: parcels.arriving }) },
+    {
+      to: "/operator/handover",
+      label: t("home.toHandover", { count: parcels.readyToday + parcels.readyOtherDays }),
+    },
+    { to: "/operator/uncollected", label: t("home.toUncollected", { count: parcels.pastHold }) },
+  ];
+  return (
+    <nav aria-label={t("home.linksLabel", { name: restArea.name })} className="mt-4">
+      <ul className="grid gap-2 sm:grid-cols-3">
+        {links.map((link) => (
+          <li key={link.to}>
+            <ConsoleLink
+              to={link.to}
+              className="flex min-h-12 items-center justify-center rounded-full border-2 border-ink bg-white px-4 text-center font-semibold hover:border-copper-700 hover:text-copper-700"
+            >
+              {link.label}
+            </ConsoleLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

@@ -5,12 +5,12 @@ import { requireArtisan } from "~/accounts/permissions.server";
 import { Price } from "~/components/ui/price";
 import { getLocale, i18next } from "~/i18n/i18next.server";
 import { LOW_STOCK } from "~/studio/stock";
+import { ordersToPrepare, type PreparationGroup } from "~/studio/packing.server";
+import { WhenBadge } from "~/studio/packing-ui";
 import {
-  piecesToPack,
   salesThisMonth,
   studioListings,
   studioProfile,
-  type PackingGroup,
   type StudioListings,
   type StudioProduct,
 } from "~/studio/studio.server";
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     i18next.getFixedT(locale, "studio"),
     studioProfile(owner),
     studioListings(owner, locale),
-    piecesToPack(owner, { now, locale }),
+    ordersToPrepare(owner, { now, locale }),
     salesThisMonth(owner, { now, locale }),
   ]);
   return { title: t("home.metaTitle"), profile, listings, toPack, sales };
@@ -44,7 +44,7 @@ export default function StudioHome() {
   const { profile, listings, toPack, sales } = useLoaderData<typeof loader>();
   const { t } = useTranslation("studio");
   return (
-    <div className="mx-auto max-w-3xl px-4 pt-4 pb-8">
+    <div>
       <header>
         <p className="text-sm font-semibold text-copper-700">{t("title")}</p>
         <h1 className="font-serif text-3xl leading-tight">
@@ -76,11 +76,17 @@ export default function StudioHome() {
             <p className="mt-1 text-sm text-muted">{t("prepare.intro")}</p>
             <ul className="mt-3 space-y-3">
               {toPack.map((group) => (
-                <li key={`${group.pickupDay}-${group.restArea.name}`}>
-                  <PackingGroupCard group={group} />
+                <li key={`${group.dispatchDay}-${group.pickupDay}-${group.restArea.name}`}>
+                  <PreparationGroupCard group={group} />
                 </li>
               ))}
             </ul>
+            <Link
+              to="/studio/orders"
+              className="mt-3 inline-flex min-h-11 items-center text-sm font-medium underline underline-offset-4"
+            >
+              {t("prepare.all")}
+            </Link>
           </>
         )}
       </section>
@@ -113,41 +119,38 @@ export default function StudioHome() {
   );
 }
 
-function PackingGroupCard({ group }: { group: PackingGroup }) {
+/** One dispatch day and rest area: how much is left to pack, and the orders to open. */
+function PreparationGroupCard({ group }: { group: PreparationGroup }) {
   const { t } = useTranslation("studio");
+  const { t: tp } = useTranslation("packing");
   return (
     <article className={cardClass}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="font-serif text-lg">
-          {t("prepare.pickupDay", { day: group.pickupDayLabel })}
+          {tp("when.dispatchBy", { day: group.dispatchDayLabel })}
         </h3>
-        {group.when === "ahead" ? null : (
-          <span
-            className={`${badgeClass} ${group.when === "past" ? "bg-copper-600 text-white" : "bg-copper-100 text-copper-700"}`}
-          >
-            {group.when === "past" ? t("prepare.past") : t("prepare.today")}
-          </span>
-        )}
+        <WhenBadge when={group.dispatchWhen} />
       </div>
       <p className="mt-1 text-sm">
         <span className="font-medium">{group.restArea.name}</span> · {group.restArea.direction}
       </p>
-      <p className="text-sm text-muted">{t("prepare.pieces", { count: group.pieces })}</p>
-      <ul className="mt-3 divide-y divide-line border-t border-line">
-        {group.items.map((item) => (
-          <li key={item.id} className="py-2">
-            <p className="font-medium">{item.title}</p>
-            <p className="text-sm">{item.variantLabel}</p>
-            <p className="flex flex-wrap gap-x-3 text-sm text-muted">
-              <span className="font-semibold text-ink">
-                {t("prepare.quantity", { count: item.quantity })}
+      <p className="text-sm text-muted">{tp("when.pickup", { day: group.pickupDayLabel })}</p>
+      <p className="mt-1 text-sm font-semibold">
+        {t("prepare.toPack", { count: group.piecesToPack })}
+      </p>
+      <ul className="mt-2 flex flex-wrap gap-2">
+        {group.orders.map((order) => (
+          <li key={order.number}>
+            <Link
+              to={`/studio/orders/${order.number}`}
+              className="inline-flex min-h-11 items-center rounded-full border border-line px-4 text-sm tabular-nums hover:border-copper-700 hover:text-copper-700"
+            >
+              {order.number}
+              <span className="sr-only">
+                {" "}
+                · {t("prepare.toPack", { count: order.piecesToPack })}
               </span>
-              <span>{t("prepare.order", { number: item.orderNumber })}</span>
-              <span>{item.sku}</span>
-            </p>
-            {item.madeToOrder ? (
-              <span className={`${badgeClass} mt-1 bg-linen`}>{t("prepare.madeToOrder")}</span>
-            ) : null}
+            </Link>
           </li>
         ))}
       </ul>

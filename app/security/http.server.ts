@@ -46,7 +46,9 @@ export function securityHeaders(config: Config): RequestHandler {
         fontSrc: ["'self'"],
         connectSrc: ["'self'", ...(development ? ["ws:"] : [])],
         mediaSrc: ["'self'", "blob:"],
-        workerSrc: ["'self'"],
+        // The operator's QR scanner decodes in a worker the library builds from a blob: URL where
+        // the browser has no native barcode reader (iOS Safari, Firefox); only our scripts run.
+        workerSrc: ["'self'", "blob:"],
         manifestSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],

@@ -1,6 +1,13 @@
 /** Texts of the studio pages, in Indonesian (the default) and English; the i18n namespace "studio". */
 const id = {
   title: "Studio saya",
+  nav: {
+    label: "Menu studio",
+    home: "Beranda",
+    listings: "Produk",
+    orders: "Pesanan",
+    statements: "Laporan",
+  },
   home: {
     metaTitle: "Studio saya · Karya Sungging",
     greeting: "Halo, {{name}}",
@@ -12,17 +19,12 @@ const id = {
   prepare: {
     title: "Pesanan yang perlu disiapkan",
     intro:
-      "Kemas barang-barang ini sebelum koperasi mengirimnya ke rest area, menurut hari ambil pembeli.",
+      "Kemas barang-barang ini sebelum hari kirim, supaya koperasi bisa membawanya ke rest area tepat waktu.",
     empty:
-      "Belum ada pesanan yang perlu disiapkan. Begitu pembeli memesan karya Anda, barangnya muncul di sini, dikelompokkan menurut hari ambil dan rest area.",
-    pickupDay: "Diambil {{day}}",
-    past: "Hari ambil sudah lewat",
-    today: "Diambil hari ini",
-    pieces_one: "{{count}} barang",
-    pieces_other: "{{count}} barang",
-    order: "Pesanan {{number}}",
-    quantity: "Jumlah: {{count}}",
-    madeToOrder: "Dibuat sesuai pesanan",
+      "Belum ada pesanan yang perlu disiapkan. Begitu pembeli memesan karya Anda, barangnya muncul di sini, dikelompokkan menurut hari kirim dan rest area.",
+    toPack_one: "{{count}} barang belum dikemas",
+    toPack_other: "{{count}} barang belum dikemas",
+    all: "Semua pesanan yang perlu disiapkan",
   },
   sales: {
     title: "Penjualan bulan ini",
@@ -60,6 +62,13 @@ export type Messages = typeof id;
 
 const en: Messages = {
   title: "My studio",
+  nav: {
+    label: "Studio menu",
+    home: "Home",
+    listings: "Products",
+    orders: "Orders",
+    statements: "Statements",
+  },
   home: {
     metaTitle: "My studio · Karya Sungging",
     greeting: "Hello, {{name}}",
@@ -71,17 +80,12 @@ const en: Messages = {
   prepare: {
     title: "Orders to prepare",
     intro:
-      "Pack these pieces before the cooperative sends them to the rest area, by the buyer's pickup day.",
+      "Pack these pieces before their dispatch day, so the cooperative can take them to the rest area in time.",
     empty:
-      "No orders to prepare yet. As soon as a buyer orders one of your pieces it appears here, grouped by pickup day and rest area.",
-    pickupDay: "Collected {{day}}",
-    past: "Pickup day has passed",
-    today: "Collected today",
-    pieces_one: "{{count}} piece",
-    pieces_other: "{{count}} pieces",
-    order: "Order {{number}}",
-    quantity: "Quantity: {{count}}",
-    madeToOrder: "Made to order",
+      "No orders to prepare yet. As soon as a buyer orders one of your pieces it appears here, grouped by dispatch day and rest area.",
+    toPack_one: "{{count}} piece to pack",
+    toPack_other: "{{count}} pieces to pack",
+    all: "All orders to prepare",
   },
   sales: {
     title: "This month's sales",

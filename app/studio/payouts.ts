@@ -110,6 +110,83 @@ export function formatFeePercent(feeBasisPoints: number, locale: Locale): string
   return hundredths ? `${whole}${locale === "id" ? "," : "."}${hundredths}%` : `${whole}%`;
 }
 
+/**
+ * A fee as an admin types it, in percent: "10", "7,5", "7.5", "12,25 %" → basis points (1000,
+ * 750, 750, 1225). At most two decimals (a basis point is 0.01 %), from 0 to 100 %; anything
+ * else → null.
+ */
+export function parseFeePercent(input: string): number | null {
+  const text = input.trim().replace(/\s*%$/, "");
+  const match = /^(\d{1,3})(?:[.,](\d{1,2}))?$/.exec(text);
+  if (!match) return null;
+  const basisPoints = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+  return basisPoints <= MAX_FEE_BASIS_POINTS ? basisPoints : null;
+}
+
+/**
+ * The fee before rounding, exactly: gross × basis points / 10 000 as whole rupiah and the
+ * ten-thousandths of a rupiah after them. 822 777 at 10 % → { rupiah: 82 277, tenThousandths:
+ * 7 000 } (82 277.7). For writing the rounding out on a statement.
+ */
+export function exactFee(
+  grossRupiah: number,
+  feeBasisPoints: number,
+): { rupiah: number; tenThousandths: number } {
+  requireWholeRupiah("The gross", grossRupiah);
+  requireBasisPoints(feeBasisPoints);
+  const product = BigInt(grossRupiah) * BigInt(feeBasisPoints);
+  const whole = BigInt(MAX_FEE_BASIS_POINTS);
+  return { rupiah: Number(product / whole), tenThousandths: Number(product % whole) };
+}
+
+/**
+ * The fee rate a recorded payout was paid at, read back from its own gross and fee: the basis
+ * points whose fee on that gross is exactly the recorded fee. From a gross of Rp 10 000 up only
+ * one rate gives a fee; on a smaller gross several may, and the one closest to `near` (the
+ * current rate) is taken — each gives the same fee on the gross that was paid. Null when no rate
+ * gives the recorded figures (a payout not made with this arithmetic).
+ */
+export function paidFeeBasisPoints(
+  payout: { grossRupiah: number; feeRupiah: number },
+  near: number,
+): number | null {
+  requireBasisPoints(near);
+  const { grossRupiah, feeRupiah } = payout;
+  if (!Number.isSafeInteger(grossRupiah) || grossRupiah < 0) return null;
+  if (!Number.isSafeInteger(feeRupiah) || feeRupiah < 0 || feeRupiah > grossRupiah) return null;
+  if (grossRupiah === 0) return near;
+  // cooperativeFee = ⌊(g × bp + 5 000) / 10 000⌋ = fee  ⟺  fee × 10 000 − 5 000 ≤ g × bp ≤
+  // fee × 10 000 + 4 999.
+  const gross = BigInt(grossRupiah);
+  const low = BigInt(feeRupiah) * 10_000n - 5_000n;
+  const high = BigInt(feeRupiah) * 10_000n + 4_999n;
+  const ceilDiv = (a: bigint, b: bigint) => (a <= 0n ? 0n : (a + b - 1n) / b);
+  const from = Math.max(0, Number(ceilDiv(low, gross)));
+  const to = Math.min(MAX_FEE_BASIS_POINTS, Number(high / gross));
+  if (from > to) return null;
+  return Math.min(Math.max(near, from), to);
+}
+
+/** What changed between a recorded payout and the month's statement now (now − paid). */
+export type PayoutDifference = { grossRupiah: number; feeRupiah: number; netRupiah: number };
+
+/**
+ * How far the month's statement now is from what was paid — e.g. after an order collected that
+ * month was refunded — or null when they agree. Positive: the artisan is owed more; negative:
+ * they were paid more than the sales now give.
+ */
+export function payoutDifference(
+  paid: { grossRupiah: number; feeRupiah: number; netRupiah: number },
+  now: StatementTotals,
+): PayoutDifference | null {
+  const difference = {
+    grossRupiah: now.grossRupiah - paid.grossRupiah,
+    feeRupiah: now.feeRupiah - paid.feeRupiah,
+    netRupiah: now.netRupiah - paid.netRupiah,
+  };
+  return Object.values(difference).every((value) => value === 0) ? null : difference;
+}
+
 // ── months ────────────────────────────────────────────────────────────────────────────────────
 
 const wib = tz(TIME_ZONE);
@@ -161,6 +238,56 @@ export function recentMonthKeys(now: Date, count: number): string[] {
   }
   const current = monthKey(now);
   return Array.from({ length: count }, (_, back) => shiftMonthKey(current, -back));
+}
+
+/** Whether the WIB month `key` is over at `now`: only a finished month can be paid out. */
+export function isFinishedMonth(key: string, now: Date): boolean {
+  parseMonthKey(key);
+  return key < monthKey(now);
+}
+
+/** Whether the WIB month `key` has not started yet at `now`. */
+export function isFutureMonth(key: string, now: Date): boolean {
+  parseMonthKey(key);
+  return key > monthKey(now);
+}
+
+const intlLocale = { id: "id-ID", en: "en-GB" } as const;
+
+/** "November 2026" (long) or "Nov" (short), in the reader's language. */
+export function formatMonthKey(key: string, locale: Locale, style: "long" | "short"): string {
+  const { year, month } = parseMonthKey(key);
+  return new Intl.DateTimeFormat(
+    intlLocale[locale],
+    style === "long"
+      ? { timeZone: "UTC", month: "long", year: "numeric" }
+      : { timeZone: "UTC", month: "short" },
+  ).format(new Date(Date.UTC(year, month - 1, 1)));
+}
+
+/** "28 Nov 2026": the WIB day of an instant, short, in the reader's language. */
+export function formatShortDate(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], {
+    timeZone: TIME_ZONE,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+  }).format(date);
+}
+
+/**
+ * Where a month stands for the artisan: paid (transferred), recorded but not transferred, still
+ * running (the current month), not paid yet, or nothing to pay (no net sales).
+ */
+export type PayoutState = "paid" | "recorded" | "running" | "unpaid" | "nothing";
+
+export function payoutState(
+  summary: { month: string; netRupiah: number; payout: { paidAt: Date | null } | null },
+  now: Date,
+): PayoutState {
+  if (summary.payout) return summary.payout.paidAt ? "paid" : "recorded";
+  if (!isFinishedMonth(summary.month, now)) return "running";
+  return summary.netRupiah > 0 ? "unpaid" : "nothing";
 }
 
 /** How a Payout row stores its month: the first day, as a date (midnight UTC) — "2026-11" → 2026-11-01. */

@@ -1,10 +1,9 @@
 import { TZDate } from "@date-fns/tz";
 import type { ArtisanOwner } from "~/accounts/permissions.server";
 import { prisma } from "~/db.server";
-import type { OrderStatus, ProductStatus } from "~/generated/prisma/enums";
+import type { ProductStatus } from "~/generated/prisma/enums";
 import type { Locale } from "~/i18n/config";
 import { TIME_ZONE, wibDateKey } from "~/lib/dates";
-import { formatPickupDay } from "~/pickup/pickup-days";
 import { LOW_STOCK } from "./stock";
 
 /**
@@ -88,98 +87,6 @@ export async function studioListings(owner: ArtisanOwner, locale: Locale): Promi
       statusOrder[a.status] - statusOrder[b.status] || a.title.localeCompare(b.title, locale),
   );
   return { counts, lowStockVariants, products };
-}
-
-/** Orders whose pieces the artisan still has to pack: paid, or to be paid at pickup. */
-const TO_PREPARE: OrderStatus[] = ["PAID", "AWAITING_PICKUP_PAYMENT", "PREPARING"];
-
-export type PieceToPack = {
-  id: string;
-  orderNumber: string;
-  title: string;
-  variantLabel: string;
-  sku: string;
-  quantity: number;
-  madeToOrder: boolean;
-};
-
-/** The pieces that travel to one rest area for one pickup day. */
-export type PackingGroup = {
-  pickupDay: string;
-  pickupDayLabel: string;
-  /** Whether the pickup day is already past, today, or still ahead (WIB). */
-  when: "past" | "today" | "ahead";
-  restArea: { name: string; kmLabel: string; direction: string };
-  pieces: number;
-  items: PieceToPack[];
-};
-
-/** Unpacked pieces of the artisan's open orders, by pickup day (soonest first), then rest area. */
-export async function piecesToPack(
-  owner: ArtisanOwner,
-  { now, locale }: { now: Date; locale: Locale },
-): Promise<PackingGroup[]> {
-  const rows = await prisma.orderItem.findMany({
-    where: { artisanId: owner.artisanId, packedAt: null, order: { status: { in: TO_PREPARE } } },
-    orderBy: [{ order: { pickupDate: "asc" } }, { order: { placedAt: "asc" } }, { id: "asc" }],
-    select: {
-      id: true,
-      titleId: true,
-      titleEn: true,
-      variantLabelId: true,
-      variantLabelEn: true,
-      sku: true,
-      quantity: true,
-      leadTimeDays: true,
-      order: {
-        select: {
-          number: true,
-          pickupDate: true,
-          restArea: {
-            select: { id: true, name: true, kmLabel: true, directionId: true, directionEn: true },
-          },
-        },
-      },
-    },
-  });
-  const today = wibDateKey(now);
-  const groups = new Map<string, PackingGroup>();
-  for (const row of rows) {
-    const { order } = row;
-    const pickupDay = order.pickupDate.toISOString().slice(0, 10);
-    const key = `${pickupDay}|${order.restArea.id}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = {
-        pickupDay,
-        pickupDayLabel: formatPickupDay(pickupDay, locale),
-        when: pickupDay < today ? "past" : pickupDay === today ? "today" : "ahead",
-        restArea: {
-          name: order.restArea.name,
-          kmLabel: order.restArea.kmLabel,
-          direction: locale === "en" ? order.restArea.directionEn : order.restArea.directionId,
-        },
-        pieces: 0,
-        items: [],
-      };
-      groups.set(key, group);
-    }
-    group.pieces += row.quantity;
-    group.items.push({
-      id: row.id,
-      orderNumber: order.number,
-      title: (locale === "en" ? row.titleEn : null) ?? row.titleId,
-      variantLabel: (locale === "en" ? row.variantLabelEn : null) ?? row.variantLabelId,
-      sku: row.sku,
-      quantity: row.quantity,
-      madeToOrder: row.leadTimeDays > 0,
-    });
-  }
-  return [...groups.values()].sort(
-    (a, b) =>
-      a.pickupDay.localeCompare(b.pickupDay) ||
-      a.restArea.name.localeCompare(b.restArea.name, "id"),
-  );
 }
 
 /** The WIB calendar month around `now`, as the instants where it starts and where the next one does. */

@@ -1,5 +1,6 @@
 // The demo cooperative: its identity, artisans, catalogue with generated photos, every rest area,
 // and one account per role. `npm run db:seed` loads it; `npm start` loads it into an empty database.
+import { writeDemoOrders } from "./demo-orders";
 import sharp from "sharp";
 import { hashPassword } from "~/accounts/password.server";
 import { refreshProductSearchText } from "~/catalog/search-text.server";
@@ -50,13 +51,25 @@ const ARTISANS_WITH_ACCOUNTS = 2;
 // Any fixed number: two app processes starting on one empty PostgreSQL server seed it once.
 const SEED_LOCK_KEY = 72707370;
 
-export async function seedIfEmpty(prisma: PrismaClient): Promise<boolean> {
+export type SeedOptions = {
+  /**
+   * Also a few orders of the demo buyer (collected last month, waiting past its hold, to pack),
+   * so every workspace has something to show. The app's own start and `db:seed`/`db:reset` add
+   * them; tests start from the catalogue alone and make the orders they need.
+   */
+  demoOrders?: boolean;
+};
+
+export async function seedIfEmpty(
+  prisma: PrismaClient,
+  options: SeedOptions = {},
+): Promise<boolean> {
   if ((await prisma.cooperative.count()) > 0) return false;
-  await seed(prisma);
+  await seed(prisma, options);
   return true;
 }
 
-export async function seed(prisma: PrismaClient): Promise<void> {
+export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Promise<void> {
   // Pictures go to storage first; the rows that point at them are written in one transaction.
   const pictures = await renderPictures();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -66,6 +79,7 @@ export async function seed(prisma: PrismaClient): Promise<void> {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`;
         if ((await tx.cooperative.count()) > 0) throw new AlreadySeeded();
         await writeCatalogue(tx, pictures, passwordHash);
+        if (options.demoOrders) await writeDemoOrders(tx, new Date());
       },
       { timeout: 120_000, maxWait: 30_000 },
     );

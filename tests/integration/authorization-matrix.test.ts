@@ -9,6 +9,7 @@ import { addToCart } from "~/cart/cart.server";
 import { pickupChoicesAt, placeOrder } from "~/checkout/checkout.server";
 import { prisma } from "~/db.server";
 import { newOrderAccessKey } from "~/orders/orders.server";
+import { monthKey, shiftMonthKey } from "~/studio/payouts";
 import { seedIfEmpty } from "../../prisma/seed/seed";
 import { makeUser, sessionCookieFor, siteRequest, testContext } from "../setup/accounts";
 
@@ -43,8 +44,16 @@ type Fixtures = {
   /** A second admin, for pages about "some other user". */
   otherUserId: string;
   otherArtisanId: string;
-  /** An order the buyer placed, collected at the operator's rest area. */
+  /** An order the buyer placed, collected at the operator's rest area, of the artisan's piece. */
   buyerOrderNumber: string;
+  /** A product of the artisan (the one the buyer ordered), and one of another artisan. */
+  ownProductSlug: string;
+  otherProductSlug: string;
+  /** Being built at the admin's dispatch desk. */
+  plannedConsignmentNumber: string;
+  /** On the road to the operator's rest area, and to another rest area. */
+  arrivingConsignmentNumber: string;
+  otherArrivingConsignmentNumber: string;
 };
 
 type Call = {
@@ -167,8 +176,124 @@ const matrix: Record<string, Entry> = {
   },
 
   // ── workspaces ──
+  studio: { loader: { expected: only("artisan", 200) } },
   "studio._index": { loader: { expected: only("artisan", 200) } },
+  "studio.listings._index": { loader: { expected: only("artisan", 200) } },
+  "studio.listings.new": {
+    loader: { expected: only("artisan", 200) },
+    action: { expected: only("artisan", 400) },
+  },
+  // An artisan's own product only: another artisan's, even published, does not exist for them.
+  "studio.listings.$slug._index": {
+    loader: {
+      expected: only("artisan", 200),
+      params: (f) => ({ slug: f.ownProductSlug }),
+      also: [otherProduct(), noSuchProduct()],
+    },
+    action: {
+      expected: only("artisan", 400),
+      params: (f) => ({ slug: f.ownProductSlug }),
+      also: [otherProduct(), noSuchProduct()],
+    },
+  },
+  "studio.listings.$slug.preview": {
+    loader: {
+      expected: only("artisan", 200),
+      params: (f) => ({ slug: f.ownProductSlug }),
+      also: [otherProduct(), noSuchProduct()],
+    },
+  },
+  "studio.listings.$slug.photos": {
+    loader: {
+      expected: only("artisan", 200),
+      params: (f) => ({ slug: f.ownProductSlug }),
+      also: [otherProduct(), noSuchProduct()],
+    },
+    action: {
+      expected: only("artisan", 400),
+      params: (f) => ({ slug: f.ownProductSlug }),
+      also: [otherProduct()],
+    },
+  },
+  // The drop zone's JSON endpoint; a GET goes back to the photos page.
+  "studio.listings.$slug.photos.upload": {
+    loader: {
+      expected: only("artisan", 302),
+      params: (f) => ({ slug: f.ownProductSlug }),
+      also: [otherProduct()],
+    },
+    action: {
+      expected: only("artisan", 400),
+      params: (f) => ({ slug: f.ownProductSlug }),
+      also: [otherProduct()],
+    },
+  },
+  "studio.orders._index": {
+    loader: { expected: only("artisan", 200) },
+    action: { expected: only("artisan", 400) },
+  },
+  // An order holding one of the artisan's pieces; any other order does not exist for them.
+  "studio.orders.$number": {
+    loader: {
+      expected: only("artisan", 200),
+      params: (f) => ({ number: f.buyerOrderNumber }),
+      also: [noSuchStudioOrder()],
+    },
+    action: {
+      expected: only("artisan", 400),
+      params: (f) => ({ number: f.buyerOrderNumber }),
+      also: [noSuchStudioOrder()],
+    },
+  },
+  "studio.orders.$number_.slip": {
+    loader: {
+      expected: only("artisan", 200),
+      params: (f) => ({ number: f.buyerOrderNumber }),
+      also: [noSuchStudioOrder()],
+    },
+  },
+  // A statement is always the signed-in artisan's own; a month that is not one is missing.
+  "studio.statements._index": { loader: { expected: only("artisan", 200) } },
+  "studio.statements.$month": {
+    loader: {
+      expected: only("artisan", 200),
+      params: () => ({ month: previousMonthKey() }),
+      also: [notAMonth()],
+    },
+  },
+  "studio.statements.$month[.csv]": {
+    loader: {
+      expected: only("artisan", 200),
+      params: () => ({ month: previousMonthKey() }),
+      also: [notAMonth()],
+    },
+  },
+  operator: { loader: { expected: only("operator", 200) } },
   "operator._index": { loader: { expected: only("operator", 200) } },
+  "operator.arrivals._index": { loader: { expected: only("operator", 200) } },
+  // A consignment travelling to one of the operator's rest areas; another's does not exist.
+  "operator.arrivals.$number": {
+    loader: {
+      expected: only("operator", 200),
+      params: (f) => ({ number: f.arrivingConsignmentNumber }),
+      also: [otherConsignment(), noSuchConsignment()],
+    },
+    action: {
+      expected: only("operator", 400),
+      params: (f) => ({ number: f.arrivingConsignmentNumber }),
+      also: [otherConsignment()],
+    },
+  },
+  "operator.handover": {
+    loader: { expected: only("operator", 200) },
+    action: { expected: only("operator", 400) },
+  },
+  // Where the offline queue sends the handovers it kept.
+  "operator.handover-queue": { action: { expected: only("operator", 400) } },
+  "operator.uncollected": {
+    loader: { expected: only("operator", 200) },
+    action: { expected: only("operator", 400) },
+  },
   admin: { loader: { expected: only("admin", 200) } },
   "admin._index": { loader: { expected: only("admin", 200) } },
   "admin.users._index": {
@@ -236,8 +361,103 @@ const matrix: Record<string, Entry> = {
       ],
     },
   },
+  "admin.dispatch._index": {
+    loader: { expected: only("admin", 200) },
+    action: { expected: only("admin", 400) },
+  },
+  "admin.dispatch.$number": {
+    loader: {
+      expected: only("admin", 200),
+      params: (f) => ({ number: f.plannedConsignmentNumber }),
+      also: [
+        {
+          whose: "no such consignment",
+          params: () => ({ number: "KR-000101-KM1A-9" }),
+          expected: only("admin", 404),
+        },
+        {
+          whose: "a malformed number",
+          params: () => ({ number: "not-a-consignment" }),
+          expected: only("admin", 404),
+        },
+      ],
+    },
+    action: {
+      expected: only("admin", 400),
+      params: (f) => ({ number: f.plannedConsignmentNumber }),
+      also: [
+        {
+          whose: "no such consignment",
+          params: () => ({ number: "KR-000101-KM1A-9" }),
+          expected: only("admin", 404),
+        },
+      ],
+    },
+  },
+  // The incomplete form (no intent) retries nothing.
+  "admin.notifications._index": {
+    loader: { expected: only("admin", 200) },
+    action: { expected: only("admin", 400) },
+  },
+  "admin.payouts._index": {
+    loader: { expected: only("admin", 200) },
+    action: { expected: only("admin", 400) },
+  },
   "admin.audit": { loader: { expected: only("admin", 200) } },
 };
+
+function otherConsignment() {
+  return {
+    whose: "a consignment to another rest area",
+    params: (f: Fixtures) => ({ number: f.otherArrivingConsignmentNumber }),
+    expected: only("operator", 404),
+  };
+}
+
+function noSuchConsignment() {
+  return {
+    whose: "no such consignment",
+    params: () => ({ number: "KR-000101-KM1A-9" }),
+    expected: only("operator", 404),
+  };
+}
+
+function otherProduct() {
+  return {
+    whose: "another artisan's product",
+    params: (f: Fixtures) => ({ slug: f.otherProductSlug }),
+    expected: only("artisan", 404),
+  };
+}
+
+function noSuchProduct() {
+  return {
+    whose: "no such product",
+    params: () => ({ slug: "tidak-ada-produk-ini" }),
+    expected: only("artisan", 404),
+  };
+}
+
+function noSuchStudioOrder() {
+  return {
+    whose: "an order without the artisan's pieces",
+    params: () => ({ number: "KS-000101-ZZZZ" }),
+    expected: only("artisan", 404),
+  };
+}
+
+function notAMonth() {
+  return {
+    whose: "not a month",
+    params: () => ({ month: "2026-13" }),
+    expected: only("artisan", 404),
+  };
+}
+
+/** The WIB month before this one, "YYYY-MM". */
+function previousMonthKey(): string {
+  return shiftMonthKey(monthKey(new Date()), -1);
+}
 
 type RouteModule = {
   loader?: (args: LoaderFunctionArgs) => unknown;
@@ -271,8 +491,21 @@ let calls = 0;
 beforeAll(async () => {
   await seedIfEmpty(prisma);
   const restArea = await prisma.restArea.findFirstOrThrow({ where: { active: true } });
+  const otherRestArea = await prisma.restArea.findFirstOrThrow({
+    where: { active: true, id: { not: restArea.id } },
+  });
   const buyer = await makeUser({ role: "BUYER" });
-  const artisan = await makeUser({ role: "ARTISAN" });
+  // The artisan is the maker of the piece the buyer orders, so the order is theirs to prepare.
+  const ordered = await prisma.productVariant.findFirstOrThrow({
+    where: { active: true, stock: { gt: 0 }, product: { status: "PUBLISHED" } },
+    orderBy: { id: "asc" },
+    select: { id: true, product: { select: { slug: true, artisanId: true } } },
+  });
+  const otherProduct = await prisma.product.findFirstOrThrow({
+    where: { artisanId: { not: ordered.product.artisanId } },
+    select: { slug: true },
+  });
+  const artisan = await makeUser({ role: "ARTISAN", artisanId: ordered.product.artisanId });
   const otherArtisan = await makeUser({ role: "ARTISAN" });
   const operator = await makeUser({ role: "OPERATOR", restAreaIds: [restArea.id] });
   const admin = await makeUser({ role: "ADMIN" });
@@ -287,7 +520,16 @@ beforeAll(async () => {
     restAreaId: restArea.id,
     otherUserId: otherAdmin.id,
     otherArtisanId: otherArtisan.artisanId!,
-    buyerOrderNumber: await placeBuyerOrder(buyer.id, restArea.slug),
+    buyerOrderNumber: await placeBuyerOrder(buyer.id, restArea.slug, ordered.id),
+    ownProductSlug: ordered.product.slug,
+    otherProductSlug: otherProduct.slug,
+    plannedConsignmentNumber: await makeConsignment("KR-261201-MTX-1", restArea.id, "PLANNED"),
+    arrivingConsignmentNumber: await makeConsignment("KR-261201-MTX-2", restArea.id, "IN_TRANSIT"),
+    otherArrivingConsignmentNumber: await makeConsignment(
+      "KR-261201-MTX-3",
+      otherRestArea.id,
+      "IN_TRANSIT",
+    ),
   };
 });
 
@@ -343,10 +585,32 @@ describe("the authorization matrix", () => {
   }
 });
 
+/** An empty consignment to a rest area, in the given state. */
+async function makeConsignment(
+  number: string,
+  restAreaId: string,
+  status: "PLANNED" | "IN_TRANSIT",
+): Promise<string> {
+  await prisma.consignment.create({
+    data: {
+      number,
+      restAreaId,
+      status,
+      pickupDate: new Date("2026-12-01T00:00:00.000Z"),
+      dispatchedAt: status === "IN_TRANSIT" ? new Date() : null,
+    },
+  });
+  return number;
+}
+
 /** A pay-at-pickup order of one piece, placed as the buyer's checkout would. */
-async function placeBuyerOrder(userId: string, restAreaSlug: string): Promise<string> {
-  const variant = await prisma.productVariant.findFirstOrThrow({
-    where: { active: true, stock: { gt: 0 }, product: { status: "PUBLISHED" } },
+async function placeBuyerOrder(
+  userId: string,
+  restAreaSlug: string,
+  variantId: string,
+): Promise<string> {
+  const variant = await prisma.productVariant.findUniqueOrThrow({
+    where: { id: variantId },
     select: { id: true, product: { select: { leadTimeDays: true } } },
   });
   await addToCart({ owner: { userId }, variantId: variant.id, quantity: 1, locale: "id" });

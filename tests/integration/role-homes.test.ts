@@ -218,7 +218,7 @@ describe("the artisan's studio", () => {
     expect(page.listings.products).toEqual([]);
   });
 
-  it("lists the unpacked pieces of open orders by pickup day and rest area", async () => {
+  it("lists the open orders still to pack by dispatch day and rest area", async () => {
     const ani = await makeUser({ role: "ARTISAN" });
     const budi = await makeUser({ role: "ARTISAN" });
     const tray = await listProduct(ani.artisanId!, "Nampan Ukir");
@@ -262,36 +262,52 @@ describe("the artisan's studio", () => {
     }
 
     const page = await loadStudio(await signedIn(ani.id, "/studio"));
+    const km56 = await prisma.restArea.findUniqueOrThrow({ where: { slug: KM_56_A } });
+    const km87 = await prisma.restArea.findUniqueOrThrow({ where: { slug: KM_87_A } });
     expect(
       page.toPack.map((group) => ({
-        day: group.pickupDay,
-        when: group.when,
+        dispatchDay: group.dispatchDay,
+        pickupDay: group.pickupDay,
         restArea: group.restArea.name,
-        pieces: group.pieces,
-        items: group.items.map((item) => [item.orderNumber, item.title, item.quantity]),
+        piecesToPack: group.piecesToPack,
+        orders: group.orders.map((order) => [
+          order.number,
+          order.items.map((item) => [item.title, item.quantity, item.packedAt !== null]),
+        ]),
       })),
     ).toEqual([
       {
-        day: soon,
-        when: "ahead",
+        // Sent off the rest area's transit days before the buyer comes.
+        dispatchDay: addDaysToKey(soon, -km56.transitDays),
+        pickupDay: soon,
         restArea: "Rest Area KM 56 A",
-        pieces: 3,
-        items: [
-          [first.number, "Nampan Ukir", 2],
-          [second.number, "Mangkuk Tembaga", 1],
+        piecesToPack: 3,
+        orders: [
+          [first.number, [["Nampan Ukir", 2, false]]],
+          [second.number, [["Mangkuk Tembaga", 1, false]]],
         ],
       },
       {
-        day: later,
-        when: "ahead",
+        dispatchDay: addDaysToKey(later, -km87.transitDays),
+        pickupDay: later,
         restArea: "Rest Area KM 87 A",
-        pieces: 3,
-        items: [[third.number, "Mangkuk Tembaga", 3]],
+        piecesToPack: 3,
+        orders: [
+          [
+            third.number,
+            [
+              ["Mangkuk Tembaga", 3, false],
+              ["Nampan Ukir", 1, true],
+            ],
+          ],
+        ],
       },
     ]);
 
     const budisPage = await loadStudio(await signedIn(budi.id, "/studio"));
-    expect(budisPage.toPack.flatMap((g) => g.items.map((i) => i.title))).toEqual(["Cincin Budi"]);
+    expect(
+      budisPage.toPack.flatMap((g) => g.orders.flatMap((o) => o.items.map((i) => i.title))),
+    ).toEqual(["Cincin Budi"]);
   });
 
   it("adds up this month's sales from the artisan's lines of orders handed over this month", async () => {

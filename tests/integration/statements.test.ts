@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type ArtisanOwner, requireArtisan } from "~/accounts/permissions.server";
 import { prisma } from "~/db.server";
 import type { OrderStatus } from "~/generated/prisma/enums";
+import { moveOrder } from "~/orders/orders.server";
 import { CorruptedLineError } from "~/studio/payouts";
 import { monthStatement, salesByMonth, statementCsv } from "~/studio/statements.server";
 import { makeUser, sessionCookieFor, siteRequest } from "../setup/accounts";
@@ -296,11 +297,14 @@ describe("salesByMonth", () => {
       netRupiah: 40_504,
       payout: null,
     });
+    // October was paid at 12 %: it keeps that rate, so its figures agree with the payout.
     expect(october).toMatchObject({
       itemsSold: 3,
       grossRupiah: 300_000,
-      feeRupiah: 30_000,
-      netRupiah: 270_000,
+      feeBasisPoints: 1200,
+      feeRupiah: 36_000,
+      netRupiah: 264_000,
+      payoutDifference: null,
     });
   });
 
@@ -357,6 +361,9 @@ describe("salesByMonth", () => {
         netRupiah: 719_930,
       });
       expect(october!.payout).toMatchObject({ feeRupiah: 36_000, netRupiah: 264_000 });
+      // A paid month is not recomputed at the new rate: nothing differs from what was paid.
+      expect(october).toMatchObject({ feeBasisPoints: 1200, feeRupiah: 36_000 });
+      expect(october!.payoutDifference).toBeNull();
     } finally {
       await prisma.cooperative.update({
         where: { id: cooperativeId },
@@ -403,6 +410,50 @@ describe("monthStatement", () => {
       ["KS-261112-CAMP", "Kalung perak milik B"],
       ["KS-261113-BBBB", "Bros perak milik B"],
     ]);
+  });
+
+  it("shows a refund after the payout as a difference, never as a change of what was paid", async () => {
+    const C = await signedInArtisan();
+    await order(
+      "KS-260905-SEP1",
+      "PICKED_UP",
+      [{ owner: C, title: "Nampan perak", unit: 250_000, quantity: 1 }],
+      [["PICKED_UP", "2026-09-05T04:00:00Z"]],
+    );
+    await order(
+      "KS-260906-SEP2",
+      "PICKED_UP",
+      [{ owner: C, title: "Cincin perak", unit: 125_005, quantity: 1 }],
+      [["PICKED_UP", "2026-09-06T04:00:00Z"]],
+    );
+    const before = await monthStatement(C, "2026-09");
+    expect(before).toMatchObject({ grossRupiah: 375_005, feeRupiah: 37_501, netRupiah: 337_504 });
+    await prisma.payout.create({
+      data: {
+        artisanId: C.artisanId,
+        month: new Date("2026-09-01T00:00:00Z"),
+        grossRupiah: before.grossRupiah,
+        feeRupiah: before.feeRupiah,
+        netRupiah: before.netRupiah,
+        paidAt: new Date("2026-10-03T03:00:00Z"),
+        transferReference: "BRI 0099",
+      },
+    });
+    expect((await monthStatement(C, "2026-09")).payoutDifference).toBeNull();
+
+    // The ring goes back to the cooperative and the buyer is refunded, after the payout.
+    const ring = await prisma.order.findUniqueOrThrow({ where: { number: "KS-260906-SEP2" } });
+    await prisma.$transaction((tx) =>
+      moveOrder(tx, { orderId: ring.id, to: "REFUNDED", actor: "admin", reason: "Retak" }),
+    );
+    const after = await monthStatement(C, "2026-09");
+    expect(after.payout).toMatchObject({ grossRupiah: 375_005, netRupiah: 337_504 });
+    expect(after).toMatchObject({ itemsSold: 1, grossRupiah: 250_000, feeRupiah: 25_000 });
+    expect(after.payoutDifference).toEqual({
+      grossRupiah: -125_005,
+      feeRupiah: -12_501,
+      netRupiah: -112_504,
+    });
   });
 
   it("refuses a month that is not one", async () => {

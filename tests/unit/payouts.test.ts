@@ -2,12 +2,20 @@ import { describe, expect, it } from "vitest";
 import {
   CorruptedLineError,
   cooperativeFee,
+  exactFee,
   formatFeePercent,
+  formatMonthKey,
+  isFinishedMonth,
+  isFutureMonth,
   isMonthKey,
   monthKey,
   monthlyStatement,
   monthRange,
+  paidFeeBasisPoints,
+  parseFeePercent,
+  payoutDifference,
   payoutMonthDate,
+  payoutState,
   recentMonthKeys,
   shiftMonthKey,
 } from "~/studio/payouts";
@@ -202,5 +210,130 @@ describe("months in WIB", () => {
     expect(isMonthKey("2026-11")).toBe(true);
     expect(() => monthKey(new Date("not a date"))).toThrow(RangeError);
     expect(() => recentMonthKeys(new Date(), 0)).toThrow(RangeError);
+  });
+});
+
+describe("parseFeePercent: what an admin types, in basis points", () => {
+  it("reads whole percentages and up to two decimals, with a comma or a point", () => {
+    expect(parseFeePercent("10")).toBe(1_000);
+    expect(parseFeePercent("7,5")).toBe(750);
+    expect(parseFeePercent("7.5")).toBe(750);
+    expect(parseFeePercent(" 12,25 % ")).toBe(1_225);
+    expect(parseFeePercent("0")).toBe(0);
+    expect(parseFeePercent("0,05")).toBe(5);
+    expect(parseFeePercent("100")).toBe(10_000);
+    expect(parseFeePercent("100,00")).toBe(10_000);
+  });
+
+  it("refuses more than 100 %, a third decimal, negatives and words", () => {
+    for (const input of ["100,5", "101", "7,555", "-1", "", "%", "sepuluh", "1e2", "7,", ",5"]) {
+      expect(parseFeePercent(input), input).toBeNull();
+    }
+  });
+
+  it("gives back what formatFeePercent wrote", () => {
+    for (const bp of [0, 5, 750, 1_000, 1_225, 9_999, 10_000]) {
+      expect(parseFeePercent(formatFeePercent(bp, "id"))).toBe(bp);
+      expect(parseFeePercent(formatFeePercent(bp, "en"))).toBe(bp);
+    }
+  });
+});
+
+describe("exactFee: the fee before rounding, for writing the rule out", () => {
+  it("keeps the fraction of a rupiah in ten-thousandths", () => {
+    expect(exactFee(822_777, TEN_PERCENT)).toEqual({ rupiah: 82_277, tenThousandths: 7_000 });
+    expect(exactFee(45_005, TEN_PERCENT)).toEqual({ rupiah: 4_500, tenThousandths: 5_000 });
+    expect(exactFee(822_777, 1_250)).toEqual({ rupiah: 102_847, tenThousandths: 1_250 });
+    expect(exactFee(300_000, TEN_PERCENT)).toEqual({ rupiah: 30_000, tenThousandths: 0 });
+  });
+
+  it("rounds to cooperativeFee: half a rupiah or more up", () => {
+    for (const [gross, bp] of [
+      [822_777, 1_000],
+      [45_005, 1_000],
+      [45_004, 1_000],
+      [6_045_002, 777],
+    ] as const) {
+      const { rupiah, tenThousandths } = exactFee(gross, bp);
+      expect(cooperativeFee(gross, bp)).toBe(rupiah + (tenThousandths >= 5_000 ? 1 : 0));
+    }
+  });
+});
+
+describe("paidFeeBasisPoints: the rate a payout was paid at", () => {
+  it("reads the one rate back from a payout of Rp 10 000 or more", () => {
+    expect(paidFeeBasisPoints({ grossRupiah: 300_000, feeRupiah: 36_000 }, 1_000)).toBe(1_200);
+    expect(paidFeeBasisPoints({ grossRupiah: 822_777, feeRupiah: 82_278 }, 1_250)).toBe(1_000);
+    expect(paidFeeBasisPoints({ grossRupiah: 822_777, feeRupiah: 102_847 }, 0)).toBe(1_250);
+    for (let gross = 10_000; gross < 3_000_000; gross += 104_729) {
+      for (const bp of [0, 1, 750, 1_000, 1_225, 9_999, 10_000]) {
+        const fee = cooperativeFee(gross, bp);
+        expect(paidFeeBasisPoints({ grossRupiah: gross, feeRupiah: fee }, 500)).toBe(bp);
+      }
+    }
+  });
+
+  it("on a small gross, takes the rate closest to the current one that gives the same fee", () => {
+    // 10 % and 10.5 % of Rp 100 are both Rp 10.
+    expect(paidFeeBasisPoints({ grossRupiah: 100, feeRupiah: 10 }, 1_000)).toBe(1_000);
+    expect(paidFeeBasisPoints({ grossRupiah: 100, feeRupiah: 10 }, 2_000)).toBe(1_049);
+    expect(paidFeeBasisPoints({ grossRupiah: 0, feeRupiah: 0 }, 750)).toBe(750);
+  });
+
+  it("finds none for figures this arithmetic never gives", () => {
+    expect(paidFeeBasisPoints({ grossRupiah: 300_000, feeRupiah: 400_000 }, 1_000)).toBeNull();
+    expect(paidFeeBasisPoints({ grossRupiah: 0, feeRupiah: 5 }, 1_000)).toBeNull();
+    expect(paidFeeBasisPoints({ grossRupiah: 300_000, feeRupiah: -1 }, 1_000)).toBeNull();
+  });
+});
+
+describe("payoutDifference", () => {
+  const paid = { grossRupiah: 375_005, feeRupiah: 37_501, netRupiah: 337_504 };
+
+  it("is null while the statement agrees with what was paid", () => {
+    expect(payoutDifference(paid, { itemsSold: 2, ...paid })).toBeNull();
+  });
+
+  it("gives now − paid, negative when the artisan was paid more", () => {
+    expect(
+      payoutDifference(paid, {
+        itemsSold: 1,
+        grossRupiah: 250_000,
+        feeRupiah: 25_000,
+        netRupiah: 225_000,
+      }),
+    ).toEqual({ grossRupiah: -125_005, feeRupiah: -12_501, netRupiah: -112_504 });
+  });
+});
+
+describe("finished months and payout states", () => {
+  // 23:30 WIB on 30 November 2026.
+  const now = new Date("2026-11-30T16:30:00Z");
+
+  it("knows which months are over, running, or still to come in WIB", () => {
+    expect(isFinishedMonth("2026-10", now)).toBe(true);
+    expect(isFinishedMonth("2026-11", now)).toBe(false);
+    expect(isFinishedMonth("2026-11", new Date("2026-11-30T17:00:00Z"))).toBe(true);
+    expect(isFutureMonth("2026-12", now)).toBe(true);
+    expect(isFutureMonth("2026-11", now)).toBe(false);
+    expect(() => isFinishedMonth("2026-13", now)).toThrow(RangeError);
+  });
+
+  it("says where a month stands", () => {
+    const paidAt = new Date("2026-11-05T03:00:00Z");
+    const month = (key: string, netRupiah: number, payout: { paidAt: Date | null } | null) =>
+      payoutState({ month: key, netRupiah, payout }, now);
+    expect(month("2026-10", 264_000, { paidAt })).toBe("paid");
+    expect(month("2026-10", 264_000, { paidAt: null })).toBe("recorded");
+    expect(month("2026-11", 740_499, null)).toBe("running");
+    expect(month("2026-10", 270_000, null)).toBe("unpaid");
+    expect(month("2026-09", 0, null)).toBe("nothing");
+  });
+
+  it("names months in the reader's language", () => {
+    expect(formatMonthKey("2026-08", "id", "long")).toBe("Agustus 2026");
+    expect(formatMonthKey("2026-08", "en", "long")).toBe("August 2026");
+    expect(formatMonthKey("2026-08", "id", "short")).toBe("Agu");
+    expect(formatMonthKey("2026-12", "en", "short")).toBe("Dec");
   });
 });
