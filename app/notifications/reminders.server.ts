@@ -1,38 +1,23 @@
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
-import { formatTimeWindow } from "~/lib/dates";
 import { logError } from "~/lib/log.server";
 import { addDaysToKey, lastHoldDay, wibClock } from "~/operator/counter-days";
-import { notifyBuyer, orderContactSelect, orderPageUrl } from "~/orders/buyer-messages.server";
+import {
+  notifyBuyer,
+  pickupNotice,
+  pickupNoticeSelect,
+  type PickupNoticeOrder,
+} from "~/orders/buyer-messages.server";
 
 /** Reminders go out from this time of day (WIB), not in the night before. */
 export const REMINDERS_FROM_MINUTE = 8 * 60;
 
-const reminderOrderSelect = {
-  ...orderContactSelect,
-  status: true,
-  pickupCode: true,
-  pickupDate: true,
-  pickupStartMinute: true,
-  pickupEndMinute: true,
-  paymentMethod: true,
-  totalRupiah: true,
-  restArea: {
-    select: { name: true, holdDays: true, opensAtMinute: true, closesAtMinute: true },
-  },
-} as const satisfies Prisma.OrderSelect;
-
-type ReminderOrder = Prisma.OrderGetPayload<{ select: typeof reminderOrderSelect }>;
-
 type Reminder =
-  | { template: "order.pickup_tomorrow"; order: ReminderOrder; lastDay: string }
-  | { template: "order.hold_ends_tomorrow"; order: ReminderOrder; lastDay: string };
+  | { template: "order.pickup_tomorrow"; order: PickupNoticeOrder; lastDay: string }
+  | { template: "order.hold_ends_tomorrow"; order: PickupNoticeOrder; lastDay: string };
 
 const dayDate = (dayKey: string) => new Date(`${dayKey}T00:00:00Z`);
 const dayKeyOf = (date: Date) => date.toISOString().slice(0, 10);
-/** A pay-at-pickup order is paid at the counter, at handover. */
-const amountDue = (order: ReminderOrder) =>
-  order.paymentMethod === "PAY_AT_PICKUP" ? order.totalRupiah : 0;
 
 /**
  * The buyer reminders of the day `now` falls on (WIB), each written to the outbox once — its key
@@ -60,7 +45,7 @@ export async function enqueueReminders(
         status: { in: ["IN_TRANSIT", "READY_FOR_PICKUP"] },
         pickupDate: dayDate(tomorrow),
       },
-      select: reminderOrderSelect,
+      select: pickupNoticeSelect,
     }),
     prisma.order.findMany({
       where: {
@@ -68,7 +53,7 @@ export async function enqueueReminders(
         // A hold is a few days; a parcel waiting longer than two months is long overdue.
         pickupDate: { gte: dayDate(addDaysToKey(today, -60)), lte: dayDate(today) },
       },
-      select: reminderOrderSelect,
+      select: pickupNoticeSelect,
     }),
   ]);
   const reminders: Reminder[] = [
@@ -113,29 +98,14 @@ export async function enqueueReminders(
 
 async function writeReminder(reminder: Reminder, tomorrow: string): Promise<void> {
   const { order } = reminder;
-  const common = {
-    name: order.buyerName,
-    number: order.number,
-    url: orderPageUrl(order.number),
-    restArea: order.restArea.name,
-    pickupCode: order.pickupCode,
-    lastDay: reminder.lastDay,
-    amountDueRupiah: amountDue(order),
-  };
+  const { pickupDay, window, hours, ...common } = pickupNotice(order);
   if (reminder.template === "order.pickup_tomorrow") {
     await notifyBuyer(prisma, order, "order.pickup_tomorrow", tomorrow, {
       ...common,
-      pickupDay: dayKeyOf(order.pickupDate),
-      window: formatTimeWindow(order.pickupStartMinute, order.pickupEndMinute, order.locale),
+      pickupDay,
+      window,
     });
     return;
   }
-  await notifyBuyer(prisma, order, "order.hold_ends_tomorrow", tomorrow, {
-    ...common,
-    hours: formatTimeWindow(
-      order.restArea.opensAtMinute,
-      order.restArea.closesAtMinute,
-      order.locale,
-    ),
-  });
+  await notifyBuyer(prisma, order, "order.hold_ends_tomorrow", tomorrow, { ...common, hours });
 }

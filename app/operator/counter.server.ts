@@ -3,10 +3,16 @@ import type { OperatorOwner } from "~/accounts/permissions.server";
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ConsignmentStatus, OrderStatus, PaymentMethod } from "~/generated/prisma/enums";
-import { formatTimeWindow, wibDateKey } from "~/lib/dates";
+import { wibDateKey } from "~/lib/dates";
 import { logInfo } from "~/lib/log.server";
 import { parseRupiah } from "~/lib/money";
-import { notifyBuyer, orderContactSelect, orderPageUrl } from "~/orders/buyer-messages.server";
+import {
+  notifyBuyer,
+  orderContactSelect,
+  orderPageUrl,
+  pickupNotice,
+  pickupNoticeSelect,
+} from "~/orders/buyer-messages.server";
 import { OrderTransitionError } from "~/orders/order-status";
 import { lockOrderStatus, moveOrder, ORDER_NUMBER, releaseOrder } from "~/orders/orders.server";
 import { parsePickupQr } from "~/orders/pickup-qr";
@@ -288,19 +294,7 @@ export async function checkInParcels(
     const orders = await tx.order.findMany({
       where: { consignmentId: consignment.id },
       orderBy: { number: "asc" },
-      select: {
-        ...orderContactSelect,
-        status: true,
-        pickupCode: true,
-        pickupDate: true,
-        pickupStartMinute: true,
-        pickupEndMinute: true,
-        paymentMethod: true,
-        totalRupiah: true,
-        restArea: {
-          select: { name: true, holdDays: true, opensAtMinute: true, closesAtMinute: true },
-        },
-      },
+      select: pickupNoticeSelect,
     });
     let chosen = orders.filter((order) => order.status === "IN_TRANSIT");
     if (input.parcels !== "all") {
@@ -329,20 +323,7 @@ export async function checkInParcels(
         if (error instanceof OrderTransitionError) continue;
         throw error;
       }
-      const pickupDay = dayKeyOf(order.pickupDate);
-      const { restArea } = order;
-      await notifyBuyer(tx, order, "order.ready", "checked-in", {
-        name: order.buyerName,
-        number: order.number,
-        url: orderPageUrl(order.number),
-        restArea: restArea.name,
-        pickupDay,
-        window: formatTimeWindow(order.pickupStartMinute, order.pickupEndMinute, order.locale),
-        hours: formatTimeWindow(restArea.opensAtMinute, restArea.closesAtMinute, order.locale),
-        lastDay: lastHoldDay(pickupDay, restArea.holdDays),
-        pickupCode: order.pickupCode,
-        amountDueRupiah: order.paymentMethod === "PAY_AT_PICKUP" ? order.totalRupiah : 0,
-      });
+      await notifyBuyer(tx, order, "order.ready", "checked-in", pickupNotice(order));
       checkedIn.push(order.number);
     }
     const stillTravelling = await tx.order.count({
