@@ -144,11 +144,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 type LoadedConsignment = ReturnType<typeof useLoaderData<typeof loader>>["consignment"];
 
 /**
- * On paper only the manifest is printed: the site's header and footer and the admin's menu are
- * hidden (from here, as this page is the only one that prints them away), as is every control.
+ * On paper only the manifest is printed: the site's header and footer and the admin's menu hide
+ * themselves when printing, and so does every control here.
  */
-const printOnlyTheManifest =
-  "print:max-w-none print:text-[10pt] print:[body:has(&)>:not(main)]:hidden print:[main:has(&)_nav]:hidden";
+const printOnlyTheManifest = "print:max-w-none print:text-[10pt]";
 
 export default function ConsignmentPage() {
   const { consignment, done } = useLoaderData<typeof loader>();
