@@ -89,7 +89,8 @@ test.describe("pickup operations", () => {
     browser,
     baseURL,
   }) => {
-    test.slow();
+    // Four people's browsers one after another: about a minute alone, far more on a busy CI core.
+    test.setTimeout(240_000);
     const first = await placeOrder(browser, baseURL, "Siti Aminah");
     const second = await placeOrder(browser, baseURL, "Rahmat Hidayat");
 

@@ -39,7 +39,8 @@ test("an artisan lists a piece with two photos, publishes it, packs its order an
   browser,
   baseURL,
 }) => {
-  test.slow();
+  // Photos processed, an order placed and packed: over a minute alone, more on a busy CI core.
+  test.setTimeout(240_000);
   const title = `Gelang Tatah Pucuk Rebung ${Date.now().toString(36)}`;
   await signIn(page, ARTISAN);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Syamsuddin");
