@@ -20,7 +20,7 @@ import { SiteHeader } from "~/components/site-header";
 import { appConfig } from "~/config.server";
 import { getCooperativeIdentity } from "~/cooperative/cooperative.server";
 import { languageAlternates } from "~/seo/alternates";
-import { defaultLocale, translationsUrl } from "~/i18n/config";
+import { defaultLocale, textSetFor, translationsUrl } from "~/i18n/config";
 import { getLocale, i18next } from "~/i18n/i18next.server";
 import { translationsVersion } from "~/i18n/resources.server";
 import { useLanguage } from "~/i18n/use-language";
@@ -54,6 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cartCount,
     account,
     translationsVersion,
+    textSet: textSetFor(new URL(request.url).pathname),
     errorTitles,
   };
 }
@@ -74,7 +75,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const location = useLocation();
   const alternates = data ? languageAlternates(data.origin, location) : null;
-  useLanguage(locale, data?.translationsVersion);
+  useLanguage(locale, data?.translationsVersion, data?.textSet);
   return (
     <html lang={locale}>
       <head>
@@ -96,7 +97,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
             rel="preload"
             as="fetch"
             crossOrigin="anonymous"
-            href={translationsUrl(locale, data.translationsVersion)}
+            href={translationsUrl(locale, data.translationsVersion, data.textSet)}
             data-translations=""
           />
         ) : null}

@@ -6,6 +6,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import expressStaticGzip from "express-static-gzip";
 import { readConfig } from "~/config.server";
 import { closeDatabase, connectDatabase } from "~/db/connection.server";
 import { migrate } from "~/db/migrate.server";
@@ -14,6 +15,7 @@ import { startScheduledJobs } from "~/jobs/scheduler.server";
 import { logError, logInfo } from "~/lib/log.server";
 import { startNotificationWorker } from "~/notifications/worker.server";
 import {
+  assetHeaders,
   cspNonce,
   mutationRateLimit,
   sameOriginMutations,
@@ -40,23 +42,53 @@ await runMain(async () => {
   app.disable("x-powered-by");
   app.set("trust proxy", config.TRUST_PROXY);
   app.use(compression());
+  // Hashed scripts, styles and image renditions are never documents: they get the two headers
+  // that matter for them instead of the page's whole set (CSP and all), about 1 KB less each.
+  if (!viteDevServer) {
+    // Vite puts a content hash in every asset's name, so a year of caching is safe. The build
+    // stores each one brotli- and gzip-compressed next to it (vite.config.ts).
+    app.use(
+      "/assets",
+      assetHeaders,
+      expressStaticGzip("build/client/assets", {
+        enableBrotli: true,
+        orderPreference: ["br", "gzip"],
+        index: false,
+        // Never revalidated within the year: no ETag, Last-Modified or ranges.
+        serveStatic: {
+          immutable: true,
+          maxAge: "1y",
+          etag: false,
+          lastModified: false,
+          acceptRanges: false,
+        },
+      }),
+    );
+  }
+  // Each rendition's key is unique to one upload, so it never changes either.
+  app.use(
+    MEDIA_URL_PREFIX,
+    assetHeaders,
+    express.static(mediaRoot(), {
+      immutable: true,
+      maxAge: "1y",
+      fallthrough: false,
+      // Express's MIME table predates AVIF.
+      setHeaders: (response, filePath) => {
+        if (filePath.endsWith(".avif")) response.setHeader("Content-Type", "image/avif");
+      },
+    }),
+  );
   app.use(cspNonce, securityHeaders(config));
   if (viteDevServer) {
     app.use(viteDevServer.middlewares);
   } else {
-    // Vite puts a content hash in every asset's name, so a year of caching is safe.
-    app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
     // Other public files (favicon…) all have an extension; pages never do, so they skip the disk.
     const publicFiles = express.static("build/client", { maxAge: "1h", index: false });
     app.use((request, response, next) =>
       path.extname(request.path) ? publicFiles(request, response, next) : next(),
     );
   }
-  // Each rendition's key is unique to one upload, so it never changes either.
-  app.use(
-    MEDIA_URL_PREFIX,
-    express.static(mediaRoot(), { immutable: true, maxAge: "1y", fallthrough: false }),
-  );
 
   const build = viteDevServer
     ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
@@ -74,7 +106,13 @@ await runMain(async () => {
     }),
   );
 
-  app.use(((error, request, response, _next) => {
+  app.use(((error: unknown, request, response, _next) => {
+    // A missing rendition (an old link to a deleted photo) is a plain 404, not a fault.
+    const status = (error as { status?: unknown }).status;
+    if (status === 404) {
+      if (!response.headersSent) response.sendStatus(404);
+      return;
+    }
     logError(error, { where: "express", method: request.method, url: request.originalUrl });
     if (!response.headersSent) response.status(500).send("Internal error");
   }) as express.ErrorRequestHandler);

@@ -35,6 +35,32 @@ export const namespaces = [
   "dispatch",
 ] as const;
 
+/**
+ * What a browser downloads: a shop page can need only the shop's texts (about a third of them);
+ * the studio, the admin and the operator console get every namespace. Links from the shop into a
+ * workspace load the rest before the page changes (workspaceClientLoader).
+ */
+export const shopNamespaces = [
+  "common",
+  "catalog",
+  "pickup",
+  "cart",
+  "artisans",
+  "auth",
+  "account",
+  "checkout",
+  "orders",
+] as const satisfies readonly (typeof namespaces)[number][];
+export type TextSet = "shop" | "all";
+
+export function textSetFor(pathname: string): TextSet {
+  return /^\/(admin|studio|operator)(\/|$)/.test(pathname) ? "all" : "shop";
+}
+
+export function namespacesOf(set: TextSet): readonly string[] {
+  return set === "shop" ? shopNamespaces : namespaces;
+}
+
 /** Shared by the server and the browser. */
 export const i18nOptions = {
   supportedLngs: [...supportedLocales],
@@ -45,6 +71,6 @@ export const i18nOptions = {
 } satisfies InitOptions;
 
 /** Where a browser fetches its language's texts; `version` changes whenever a text does. */
-export function translationsUrl(locale: Locale, version: string): string {
-  return `/locales/${locale}?v=${version}`;
+export function translationsUrl(locale: Locale, version: string, set: TextSet): string {
+  return `/locales/${locale}?set=${set}&v=${version}`;
 }

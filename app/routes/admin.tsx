@@ -5,11 +5,15 @@ import { requireAdmin } from "~/accounts/permissions.server";
 import { adminPageHeaders } from "~/admin/page";
 import { ErrorPage } from "~/components/error-page";
 import { SectionNav } from "~/components/ui/section-nav";
+import { workspaceClientLoader } from "~/i18n/use-language";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   return null;
 }
+
+// A shop page has only the shop's texts: the rest arrive before this workspace renders.
+export const clientLoader = workspaceClientLoader;
 
 export const headers = adminPageHeaders;
 

@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireOperator } from "~/accounts/permissions.server";
 import { OfflineConsole, useOnline } from "~/operator/offline-console";
+import { workspaceClientLoader } from "~/i18n/use-language";
 
 /**
  * The rest-area console around every operator page: the offline banner and queue, and the four
@@ -12,6 +13,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const owner = await requireOperator(request);
   return { operatorId: owner.userId };
 }
+
+// A shop page has only the shop's texts: the rest arrive before this workspace renders.
+export const clientLoader = workspaceClientLoader;
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 

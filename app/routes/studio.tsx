@@ -4,11 +4,15 @@ import { useTranslation } from "react-i18next";
 import { requireArtisan } from "~/accounts/permissions.server";
 import { ErrorPage } from "~/components/error-page";
 import { SectionNav } from "~/components/ui/section-nav";
+import { workspaceClientLoader } from "~/i18n/use-language";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireArtisan(request);
   return null;
 }
+
+// A shop page has only the shop's texts: the rest arrive before this workspace renders.
+export const clientLoader = workspaceClientLoader;
 
 // One artisan's own listings, orders and money: never kept by a browser or a proxy.
 export const headers = () => ({ "Cache-Control": "private, no-store", Vary: "Cookie" });

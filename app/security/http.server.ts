@@ -73,6 +73,17 @@ export function securityHeaders(config: Config): RequestHandler {
   };
 }
 
+/**
+ * Headers for hashed scripts, styles and image renditions, which are never shown as a page: no
+ * content-type guessing, and no other site may embed them. The page's set (CSP, frame and
+ * referrer rules) governs documents only and would add about 1 KB to each of these responses.
+ */
+export const assetHeaders: RequestHandler = (_request, response, next) => {
+  response.setHeader("X-Content-Type-Options", "nosniff");
+  response.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+  next();
+};
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Server-to-server callbacks carry their own signature instead of a browser's origin. */
 const CROSS_ORIGIN_PATHS = ["/webhooks/"];

@@ -10,6 +10,12 @@ const people = [
   { role: "admin", email: "admin@karyasungging.test", home: "/admin" },
 ] as const;
 
+const workspaceLinks = {
+  artisan: "Studio perajin",
+  operator: "Konsol rest area",
+  admin: "Admin koperasi",
+} as const;
+
 const roleHomes = ["/studio", "/operator", "/admin"] as const;
 
 async function signIn(page: Page, email: string, password = PASSWORD) {
@@ -33,6 +39,39 @@ for (const person of people) {
       expect(response?.status(), other).toBe(403);
       await expect(page.getByRole("heading", { level: 1 })).toContainText("Akses ditolak");
     }
+  });
+}
+
+/** Headings, links and buttons showing a bare key such as "dashboard.title" (a missing text). */
+async function bareKeys(page: Page): Promise<string[]> {
+  const labels = await page
+    .getByRole("heading")
+    .or(page.getByRole("link"))
+    .or(page.getByRole("button"))
+    .allInnerTexts();
+  return labels.filter((label) => /^[a-zA-Z]+(\.[a-zA-Z]+)+$/.test(label.trim()));
+}
+
+for (const person of people.filter((person) => person.role !== "buyer")) {
+  test(`the ${person.role} goes from the shop into ${person.home} without a reload, and every text is there`, async ({
+    page,
+  }) => {
+    await signIn(page, person.email);
+    await expect(page).toHaveURL(person.home);
+    // A shop page holds only the shop's texts; the workspace's own must arrive on the way in.
+    await page.goto("/products");
+    await page.waitForFunction(() => "__remixRouter" in window);
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    // A slow network: the workspace's texts take a while, and the page must wait for them.
+    await page.route(/\/locales\//, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
+    await page.getByRole("banner").getByRole("link", { name: workspaceLinks[person.role] }).click();
+    await expect(page).toHaveURL(person.home);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
+    expect(await bareKeys(page)).toEqual([]);
   });
 }
 
