@@ -25,7 +25,11 @@ export default defineConfig(({ isSsrBuild }) => ({
     // The browser's files are compressed once, at build time, with brotli at its highest quality
     // (and gzip for the rest): a phone downloads about 12 % less than on-the-fly compression
     // gives, and the server spends no CPU on it. scripts/server.ts serves these files.
-    ...(isSsrBuild ? [] : [compression({ include: /\.(js|css|svg|json|txt)$/, threshold: 1024 })]),
+    ...(isSsrBuild
+      ? []
+      : [
+          compression({ include: /\.(js|css|svg|json|txt)$/, threshold: 1024, logLevel: "silent" }),
+        ]),
   ],
   build: {
     // The server bundle awaits the database connection at the top level of db.server.ts.

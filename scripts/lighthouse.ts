@@ -8,6 +8,7 @@
 //   npm run lighthouse                  embedded database in .cache/lighthouse
 //   npm run lighthouse -- --no-build    reuse build/
 //   npm run lighthouse -- --runs 5      runs per page (3 by default)
+//   npm run lighthouse -- --only /products   only the pages whose path starts with it
 //   npm run lighthouse -- --json DIR    also writes each page's reported run to DIR/<page>.json
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
@@ -34,6 +35,7 @@ const option = (name: string) =>
   process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
 const runs = Math.max(1, Number(option("--runs") ?? 3));
 const jsonDir = option("--json");
+const only = option("--only");
 if (jsonDir) mkdirSync(jsonDir, { recursive: true });
 
 const server = await startMeasureServer({
@@ -55,7 +57,7 @@ const pages = [
 const kb = (bytes: number) => bytes / 1024;
 const lines: string[] = [];
 try {
-  for (const page of pages) {
+  for (const page of pages.filter((page) => !only || page.path.startsWith(only))) {
     // localhost, not 127.0.0.1: the same origin the shop's cookies and links use.
     const url = `http://localhost:${PORT}${page.path}`;
     const results: Result[] = [];

@@ -110,7 +110,7 @@ export default function Home() {
         )}
       </section>
 
-      <section aria-labelledby="metals" className="mx-auto mt-12 max-w-6xl px-4">
+      <section aria-labelledby="metals" className="render-when-near mx-auto mt-12 max-w-6xl px-4">
         <h2 id="metals" className="font-serif text-2xl">
           {t("home.byMetal")}
         </h2>
@@ -129,7 +129,7 @@ export default function Home() {
         </ul>
       </section>
 
-      <section aria-labelledby="how" className="mx-auto mt-12 max-w-6xl px-4">
+      <section aria-labelledby="how" className="render-when-near mx-auto mt-12 max-w-6xl px-4">
         <h2 id="how" className="font-serif text-2xl">
           {t("home.howTitle")}
         </h2>
@@ -140,7 +140,7 @@ export default function Home() {
         </ol>
       </section>
 
-      <section aria-labelledby="regions" className="mx-auto mt-12 max-w-6xl px-4">
+      <section aria-labelledby="regions" className="render-when-near mx-auto mt-12 max-w-6xl px-4">
         <h2 id="regions" className="font-serif text-2xl">
           {t("home.regionsTitle")}
         </h2>

@@ -77,7 +77,7 @@ export default function Catalogue() {
           {result.cards.length > 0 ? (
             <ul className="mt-4 grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-3">
               {result.cards.map((product, index) => (
-                <li key={product.slug} className="flex">
+                <li key={product.slug} className={index < 4 ? "flex" : "render-when-near flex"}>
                   <ProductCard product={product} priority={index < 2} />
                 </li>
               ))}
