@@ -37,6 +37,59 @@ export function Badge({
   );
 }
 
+/** One labelled control of a list page's filter form. */
+export function FilterField({
+  id,
+  label,
+  className,
+  children,
+}: {
+  id: string;
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block font-medium">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/** A filter form's buttons: apply, and (once something is filtered) back to the whole list. */
+export function FilterActions({
+  filtered,
+  clearTo,
+  className = "flex flex-wrap items-end gap-3",
+}: {
+  filtered: boolean;
+  clearTo: string;
+  className?: string;
+}) {
+  const { t } = useTranslation("admin");
+  return (
+    <div className={className}>
+      <button
+        type="submit"
+        className="min-h-11 rounded-full bg-ink px-5 font-medium text-paper hover:bg-copper-700"
+      >
+        {t("common.filter")}
+      </button>
+      {filtered ? (
+        <Link
+          to={clearTo}
+          className="inline-flex min-h-11 items-center underline underline-offset-4"
+        >
+          {t("common.clearFilters")}
+        </Link>
+      ) : null}
+    </div>
+  );
+}
+
 export function Pagination({
   page,
   pageCount,

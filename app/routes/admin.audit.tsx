@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireAdmin } from "~/accounts/permissions.server";
 import {
   AuditEntryList,
   cardClass,
+  FilterActions,
+  FilterField,
   Pagination,
   selectClass,
   useAuditActionLabel,
@@ -49,10 +51,7 @@ export default function AdminAudit() {
       <p className="mt-1 text-muted">{t("audit.intro")}</p>
 
       <Form method="get" className={`${cardClass} mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4`}>
-        <div>
-          <label htmlFor="audit-action" className="mb-1 block font-medium">
-            {t("audit.action")}
-          </label>
+        <FilterField id="audit-action" label={t("audit.action")}>
           <select
             id="audit-action"
             name="action"
@@ -66,11 +65,8 @@ export default function AdminAudit() {
               </option>
             ))}
           </select>
-        </div>
-        <div>
-          <label htmlFor="audit-actor" className="mb-1 block font-medium">
-            {t("audit.actor")}
-          </label>
+        </FilterField>
+        <FilterField id="audit-actor" label={t("audit.actor")}>
           <input
             id="audit-actor"
             type="search"
@@ -80,11 +76,8 @@ export default function AdminAudit() {
             autoComplete="off"
             className={selectClass}
           />
-        </div>
-        <div>
-          <label htmlFor="audit-from" className="mb-1 block font-medium">
-            {t("audit.from")}
-          </label>
+        </FilterField>
+        <FilterField id="audit-from" label={t("audit.from")}>
           <input
             id="audit-from"
             type="date"
@@ -92,11 +85,8 @@ export default function AdminAudit() {
             defaultValue={query.from ?? ""}
             className={selectClass}
           />
-        </div>
-        <div>
-          <label htmlFor="audit-to" className="mb-1 block font-medium">
-            {t("audit.to")}
-          </label>
+        </FilterField>
+        <FilterField id="audit-to" label={t("audit.to")}>
           <input
             id="audit-to"
             type="date"
@@ -104,23 +94,12 @@ export default function AdminAudit() {
             defaultValue={query.to ?? ""}
             className={selectClass}
           />
-        </div>
-        <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4">
-          <button
-            type="submit"
-            className="min-h-11 rounded-full bg-ink px-5 font-medium text-paper hover:bg-copper-700"
-          >
-            {t("common.filter")}
-          </button>
-          {filtered ? (
-            <Link
-              to="/admin/audit"
-              className="inline-flex min-h-11 items-center underline underline-offset-4"
-            >
-              {t("common.clearFilters")}
-            </Link>
-          ) : null}
-        </div>
+        </FilterField>
+        <FilterActions
+          filtered={filtered}
+          clearTo="/admin/audit"
+          className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4"
+        />
       </Form>
 
       <h2 id="audit-entries" className="sr-only">

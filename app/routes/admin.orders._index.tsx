@@ -2,7 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireAdmin } from "~/accounts/permissions.server";
-import { Badge, cardClass, Pagination, selectClass } from "~/admin/admin-ui";
+import {
+  Badge,
+  cardClass,
+  FilterActions,
+  FilterField,
+  Pagination,
+  selectClass,
+} from "~/admin/admin-ui";
 import {
   listOrders,
   orderRestAreaChoices,
@@ -119,10 +126,11 @@ export default function AdminOrders() {
         className={`${cardClass} mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4`}
         key={orderListHref(query)}
       >
-        <div className="sm:col-span-2 lg:col-span-4">
-          <label htmlFor="orders-q" className="mb-1 block font-medium">
-            {t("orders.searchLabel")}
-          </label>
+        <FilterField
+          id="orders-q"
+          label={t("orders.searchLabel")}
+          className="sm:col-span-2 lg:col-span-4"
+        >
           <input
             id="orders-q"
             type="search"
@@ -132,11 +140,8 @@ export default function AdminOrders() {
             autoComplete="off"
             className={selectClass}
           />
-        </div>
-        <div>
-          <label htmlFor="orders-status" className="mb-1 block font-medium">
-            {t("orders.status")}
-          </label>
+        </FilterField>
+        <FilterField id="orders-status" label={t("orders.status")}>
           <select
             id="orders-status"
             name="status"
@@ -150,11 +155,8 @@ export default function AdminOrders() {
               </option>
             ))}
           </select>
-        </div>
-        <div>
-          <label htmlFor="orders-rest-area" className="mb-1 block font-medium">
-            {t("orders.restArea")}
-          </label>
+        </FilterField>
+        <FilterField id="orders-rest-area" label={t("orders.restArea")}>
           <select
             id="orders-rest-area"
             name="restArea"
@@ -173,11 +175,8 @@ export default function AdminOrders() {
               </optgroup>
             ))}
           </select>
-        </div>
-        <div>
-          <label htmlFor="orders-day" className="mb-1 block font-medium">
-            {t("orders.day")}
-          </label>
+        </FilterField>
+        <FilterField id="orders-day" label={t("orders.day")}>
           <input
             id="orders-day"
             type="date"
@@ -185,23 +184,8 @@ export default function AdminOrders() {
             defaultValue={query.day ?? ""}
             className={selectClass}
           />
-        </div>
-        <div className="flex flex-wrap items-end gap-3">
-          <button
-            type="submit"
-            className="min-h-11 rounded-full bg-ink px-5 font-medium text-paper hover:bg-copper-700"
-          >
-            {t("common.filter")}
-          </button>
-          {filtered ? (
-            <Link
-              to="/admin/orders"
-              className="inline-flex min-h-11 items-center underline underline-offset-4"
-            >
-              {t("common.clearFilters")}
-            </Link>
-          ) : null}
-        </div>
+        </FilterField>
+        <FilterActions filtered={filtered} clearTo="/admin/orders" />
       </Form>
 
       <section aria-labelledby="orders-list-heading" className="mt-4">

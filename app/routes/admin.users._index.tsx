@@ -9,7 +9,15 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { requireAdmin } from "~/accounts/permissions.server";
 import { USER_STATES, type UserState } from "~/admin/account-state";
-import { Badge, cardClass, checkboxClass, Pagination, selectClass } from "~/admin/admin-ui";
+import {
+  Badge,
+  cardClass,
+  checkboxClass,
+  FilterActions,
+  FilterField,
+  Pagination,
+  selectClass,
+} from "~/admin/admin-ui";
 import { formInput, inviteForm } from "~/admin/forms";
 import { InvitationLink, type SentInvitation } from "~/admin/invitation-link";
 import { parseUserListQuery, userListHref } from "~/admin/list-query";
@@ -125,10 +133,7 @@ export default function AdminUsers() {
             {t("users.listLabel")}
           </h2>
           <Form method="get" className={`${cardClass} grid gap-3 sm:grid-cols-2`}>
-            <div className="sm:col-span-2">
-              <label htmlFor="users-q" className="mb-1 block font-medium">
-                {t("users.searchLabel")}
-              </label>
+            <FilterField id="users-q" label={t("users.searchLabel")} className="sm:col-span-2">
               <input
                 id="users-q"
                 type="search"
@@ -137,11 +142,8 @@ export default function AdminUsers() {
                 maxLength={100}
                 className={selectClass}
               />
-            </div>
-            <div>
-              <label htmlFor="users-role" className="mb-1 block font-medium">
-                {t("users.role")}
-              </label>
+            </FilterField>
+            <FilterField id="users-role" label={t("users.role")}>
               <select
                 id="users-role"
                 name="role"
@@ -155,11 +157,8 @@ export default function AdminUsers() {
                   </option>
                 ))}
               </select>
-            </div>
-            <div>
-              <label htmlFor="users-state" className="mb-1 block font-medium">
-                {t("users.state")}
-              </label>
+            </FilterField>
+            <FilterField id="users-state" label={t("users.state")}>
               <select
                 id="users-state"
                 name="state"
@@ -173,23 +172,12 @@ export default function AdminUsers() {
                   </option>
                 ))}
               </select>
-            </div>
-            <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-              <button
-                type="submit"
-                className="min-h-11 rounded-full bg-ink px-5 font-medium text-paper hover:bg-copper-700"
-              >
-                {t("common.filter")}
-              </button>
-              {query.q || query.role || query.state ? (
-                <Link
-                  to="/admin/users"
-                  className="inline-flex min-h-11 items-center underline underline-offset-4"
-                >
-                  {t("common.clearFilters")}
-                </Link>
-              ) : null}
-            </div>
+            </FilterField>
+            <FilterActions
+              filtered={Boolean(query.q || query.role || query.state)}
+              clearTo="/admin/users"
+              className="flex flex-wrap items-center gap-3 sm:col-span-2"
+            />
           </Form>
 
           <p className="mt-4 text-sm text-muted" role="status">
