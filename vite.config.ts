@@ -34,6 +34,9 @@ export default defineConfig(({ isSsrBuild }) => ({
   build: {
     // The server bundle awaits the database connection at the top level of db.server.ts.
     target: isSsrBuild ? "node20" : "modules",
+    // The stylesheet is made by both builds and pages link the server's; both must keep the
+    // prefixes phones' browsers need (Vite's "modules" browsers), not a Node target's none.
+    cssTarget: ["es2020", "edge88", "firefox78", "chrome87", "safari14"],
     // What every page runs (React, Remix, i18next) is one file rather than five, so a phone
     // opens fewer requests before the page can respond.
     rollupOptions: isSsrBuild ? {} : { output: { manualChunks: frameworkChunk } },

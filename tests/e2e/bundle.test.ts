@@ -67,6 +67,13 @@ test("a phone gets the shop's scripts brotli-compressed, kept for a year, withou
   const compressed = await request.get(framework!, { headers: { "Accept-Encoding": "br" } });
   expect(compressed.headers()["content-encoding"]).toBe("br");
   expect(Number(compressed.headers()["content-length"])).toBeLessThan(100_000);
+
+  // The stylesheet too, with the prefixes older phones' browsers need.
+  const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(home)?.[1];
+  expect(stylesheet).toBeDefined();
+  const css = await request.get(stylesheet!, { headers: { "Accept-Encoding": "br" } });
+  expect(css.headers()["content-encoding"]).toBe("br");
+  expect(await css.text()).toContain("-webkit-appearance:button");
 });
 
 test("a shop page preloads only the shop's texts; a workspace's texts are asked for apart", async ({
