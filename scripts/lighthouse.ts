@@ -48,7 +48,8 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
 });
 const pages = [
-  { name: "floor (bare route)", path: "/bench/floor" },
+  // A reference only: it is marked noindex and has no description, so its SEO score is low.
+  { name: "floor (bare route)", path: "/bench/floor", reference: true },
   { name: "home", path: "/" },
   { name: "catalogue", path: "/products" },
   { name: "product page", path: await someProductPath(server.base) },
@@ -96,7 +97,7 @@ try {
     for (const [category, target] of Object.entries(targets)) {
       const score = Math.round((lhr.categories[category]?.score ?? 0) * 100);
       lines.push(
-        `  ${category.padEnd(16)} ${String(score).padStart(3)}   target ≥ ${target}${score >= target ? "" : "   ← below target"}`,
+        `  ${category.padEnd(16)} ${String(score).padStart(3)}   target ≥ ${target}${score >= target || "reference" in page ? "" : "   ← below target"}`,
       );
     }
     const metric = (id: string) => lhr.audits[id]?.displayValue ?? "?";

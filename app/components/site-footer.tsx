@@ -15,11 +15,11 @@ export function SiteFooter({ cooperative }: { cooperative: CooperativeIdentity |
         {cooperative ? (
           <div>
             <h2 className="font-semibold">{t("footer.contact")}</h2>
-            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-muted">
+            <dl className="mt-2 grid grid-cols-[auto_1fr] items-center gap-x-3 text-muted">
               <dt>{t("footer.whatsapp")}</dt>
               <dd>
                 <a
-                  className="underline"
+                  className="inline-flex min-h-11 items-center underline"
                   href={`https://wa.me/${cooperative.phone.replace(/\D/g, "")}`}
                 >
                   {cooperative.phone}
@@ -27,7 +27,10 @@ export function SiteFooter({ cooperative }: { cooperative: CooperativeIdentity |
               </dd>
               <dt>{t("footer.email")}</dt>
               <dd>
-                <a className="underline" href={`mailto:${cooperative.email}`}>
+                <a
+                  className="inline-flex min-h-11 items-center underline"
+                  href={`mailto:${cooperative.email}`}
+                >
                   {cooperative.email}
                 </a>
               </dd>
