@@ -398,11 +398,33 @@ function wrongCodes(): RateLimiterPrisma {
   return wrongCodeLimiter;
 }
 
-/** Seconds until this operator may try codes again; null when they may now. */
-async function codesBlockedFor(owner: OperatorOwner): Promise<number | null> {
-  const spent = await wrongCodes().get(owner.userId);
-  if (!spent || spent.consumedPoints < WRONG_CODE_LIMIT) return null;
-  return Math.max(1, Math.ceil(spent.msBeforeNext / 1000));
+/**
+ * Every code the operator types spends one attempt *before* it is compared, and a code that
+ * matches gives it back: the store's atomic increment, not a read of the count, decides whether
+ * a code may be compared at all, so a burst of simultaneous guesses gets no more comparisons than
+ * the budget, and only wrong codes stay counted.
+ */
+type CodeAttempt =
+  | { allowed: true; spentInWindow: number; msBeforeNext: number }
+  | { allowed: false; retryAfterSeconds: number };
+
+async function spendCodeAttempt(owner: OperatorOwner): Promise<CodeAttempt> {
+  try {
+    const spent = await wrongCodes().consume(owner.userId);
+    return { allowed: true, spentInWindow: spent.consumedPoints, msBeforeNext: spent.msBeforeNext };
+  } catch (result) {
+    if (!(result instanceof RateLimiterRes)) throw result;
+    return { allowed: false, retryAfterSeconds: retryAfterSeconds(result.msBeforeNext) };
+  }
+}
+
+/** A code that matched was not a wrong one: its attempt goes back to the budget. */
+async function giveCodeAttemptBack(owner: OperatorOwner): Promise<void> {
+  await wrongCodes().reward(owner.userId);
+}
+
+function retryAfterSeconds(msBeforeNext: number): number {
+  return Math.max(1, Math.ceil(msBeforeNext / 1000));
 }
 
 type WrongCode = {
@@ -412,33 +434,26 @@ type WrongCode = {
   retryAfterSeconds: number | null;
 };
 
-/** Counts and logs a wrong code (never the code itself). */
-async function wrongCode(
+/** Answers and logs a wrong code (never the code itself); its attempt is already spent. */
+function wrongCode(
   owner: OperatorOwner,
+  attempt: { spentInWindow: number; msBeforeNext: number },
   where: { restAreaId: string | null; via: "search" | "handover" },
-): Promise<WrongCode> {
-  let spent: RateLimiterRes;
-  try {
-    spent = await wrongCodes().consume(owner.userId);
-  } catch (result) {
-    if (!(result instanceof RateLimiterRes)) throw result;
-    spent = result;
-  }
-  const attemptsLeft = Math.max(0, WRONG_CODE_LIMIT - spent.consumedPoints);
+): WrongCode {
+  const attemptsLeft = Math.max(0, WRONG_CODE_LIMIT - attempt.spentInWindow);
   logInfo("wrong pickup code", {
     operatorId: owner.userId,
     restAreaId: where.restAreaId,
     restAreaIds: where.restAreaId ? undefined : owner.restAreaIds,
     via: where.via,
-    wrongCodesInWindow: spent.consumedPoints,
+    wrongCodesInWindow: attempt.spentInWindow,
     blocked: attemptsLeft === 0,
   });
   return {
     ok: false,
     reason: "wrong-code",
     attemptsLeft,
-    retryAfterSeconds:
-      attemptsLeft === 0 ? Math.max(1, Math.ceil(spent.msBeforeNext / 1000)) : null,
+    retryAfterSeconds: attemptsLeft === 0 ? retryAfterSeconds(attempt.msBeforeNext) : null,
   };
 }
 
@@ -498,29 +513,55 @@ export function readCounterQuery(
 
 /**
  * Finds the parcel a buyer asks for at one of the operator's counters: by the QR on their order
- * page, by its six-digit code (among parcels waiting there), or by order number. A code that
- * matches nothing counts against the operator's wrong-code budget.
+ * page, by its six-digit code (among parcels waiting there), or by order number. A code is only
+ * compared once it has spent an attempt of the operator's wrong-code budget; one that matches
+ * nothing keeps it spent.
  */
 export async function findParcel(owner: OperatorOwner, query: string): Promise<FindResult> {
   const read = readCounterQuery(query);
   if (!read) return { ok: false, reason: "unreadable" };
-  if (read.code !== null) {
-    const blocked = await codesBlockedFor(owner);
-    if (blocked !== null) return { ok: false, reason: "blocked", retryAfterSeconds: blocked };
+  if (read.code === null) {
+    const row = await prisma.order.findFirst({
+      where: { ...mine(owner), number: read.number! },
+      select: parcelSelect,
+    });
+    if (!row) return { ok: false, reason: "no-such-number", number: read.number! };
+    if (row.status !== "READY_FOR_PICKUP") return notHandable(row);
+    return { ok: true, parcels: [{ ...toParcel(row), code: null }] };
   }
+  const attempt = await spendCodeAttempt(owner);
+  if (!attempt.allowed) {
+    return { ok: false, reason: "blocked", retryAfterSeconds: attempt.retryAfterSeconds };
+  }
+  const found = await findByCode(owner, { number: read.number, code: read.code });
+  if (found.ok || found.reason !== "wrong-code") {
+    // The code matched (or the order number did not exist): not a wrong code.
+    await giveCodeAttemptBack(owner);
+    return found;
+  }
+  return wrongCode(owner, attempt, { restAreaId: found.restAreaId, via: "search" });
+}
+
+/** The parcel a code (with the order number of a QR, or alone) points to, once its attempt is spent. */
+async function findByCode(
+  owner: OperatorOwner,
+  read: { number: string | null; code: string },
+): Promise<
+  Exclude<FindResult, WrongCode> | { ok: false; reason: "wrong-code"; restAreaId: string | null }
+> {
+  const { code } = read;
   if (read.number !== null) {
     const row = await prisma.order.findFirst({
       where: { ...mine(owner), number: read.number },
       select: { ...parcelSelect, pickupCode: true },
     });
     if (!row) return { ok: false, reason: "no-such-number", number: read.number };
-    if (read.code !== null && row.pickupCode !== read.code) {
-      return wrongCode(owner, { restAreaId: row.restAreaId, via: "search" });
+    if (row.pickupCode !== code) {
+      return { ok: false, reason: "wrong-code", restAreaId: row.restAreaId };
     }
     if (row.status !== "READY_FOR_PICKUP") return notHandable(row);
-    return { ok: true, parcels: [{ ...toParcel(row), code: read.code }] };
+    return { ok: true, parcels: [{ ...toParcel(row), code }] };
   }
-  const code = read.code!;
   const ready = await prisma.order.findMany({
     where: { ...mine(owner), pickupCode: code, status: "READY_FOR_PICKUP" },
     orderBy: { number: "asc" },
@@ -547,7 +588,7 @@ export async function findParcel(owner: OperatorOwner, query: string): Promise<F
     select: { number: true, status: true },
   });
   if (other) return notHandable(other);
-  return wrongCode(owner, { restAreaId: null, via: "search" });
+  return { ok: false, reason: "wrong-code", restAreaId: null };
 }
 
 // ── handing a parcel over ─────────────────────────────────────────────────────────────────────
@@ -638,11 +679,14 @@ export async function handOver(
   ) {
     return done("already-applied");
   }
-  const blocked = await codesBlockedFor(owner);
-  if (blocked !== null) return { ok: false, reason: "blocked", retryAfterSeconds: blocked };
-  if (order.pickupCode !== input.code) {
-    return wrongCode(owner, { restAreaId: order.restAreaId, via: "handover" });
+  const attempt = await spendCodeAttempt(owner);
+  if (!attempt.allowed) {
+    return { ok: false, reason: "blocked", retryAfterSeconds: attempt.retryAfterSeconds };
   }
+  if (order.pickupCode !== input.code) {
+    return wrongCode(owner, attempt, { restAreaId: order.restAreaId, via: "handover" });
+  }
+  await giveCodeAttemptBack(owner);
 
   let method: "CASH" | "QRIS" | null = null;
   if (order.paymentMethod === "PAY_AT_PICKUP") {

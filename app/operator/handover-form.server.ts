@@ -96,13 +96,14 @@ export function handoverDoneText(t: OperatorT, done: HandoverDone): string {
   return `${handed} ${paid}`;
 }
 
+/** Field name → message; `form` for the form as a whole. */
+type HandoverErrors = Partial<Record<"number" | "code" | "method" | "amount" | "form", string>>;
+
 export type HandoverAnswer =
   | { status: 200; done: HandoverDone; message: string }
-  | {
-      status: 400 | 404 | 409 | 429;
-      /** Field name → message; `form` for the form as a whole. */
-      errors: Partial<Record<"number" | "code" | "method" | "amount" | "form", string>>;
-    };
+  | { status: 400 | 404 | 409; errors: HandoverErrors }
+  /** Codes are locked for this operator: `retryAfterSeconds` goes out as Retry-After. */
+  | { status: 429; errors: HandoverErrors; retryAfterSeconds: number };
 
 /** Reads a handover submission, applies it and says what happened. */
 export async function submitHandover(
@@ -119,7 +120,7 @@ export async function submitHandover(
     amount: typeof form.get("amount") === "string" ? form.get("amount") : undefined,
   });
   if (!parsed.success) {
-    const errors: Partial<Record<"number" | "code" | "method" | "amount" | "form", string>> = {};
+    const errors: HandoverErrors = {};
     const translate = t as unknown as (key: string) => string;
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? "form");
@@ -144,12 +145,17 @@ export async function submitHandover(
         errors: { form: t("handover.errors.notFound", { number: input.number }) },
       };
     case "blocked":
-      return { status: 429, errors: { form: blockedText(t, result.retryAfterSeconds) } };
-    case "wrong-code":
       return {
-        status: result.retryAfterSeconds !== null ? 429 : 400,
-        errors: { code: wrongCodeText(t, result) },
+        status: 429,
+        errors: { form: blockedText(t, result.retryAfterSeconds) },
+        retryAfterSeconds: result.retryAfterSeconds,
       };
+    case "wrong-code": {
+      const errors = { code: wrongCodeText(t, result) };
+      return result.retryAfterSeconds !== null
+        ? { status: 429, errors, retryAfterSeconds: result.retryAfterSeconds }
+        : { status: 400, errors };
+    }
     case "payment-method":
       return {
         status: 400,

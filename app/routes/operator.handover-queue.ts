@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireOperator } from "~/accounts/permissions.server";
 import { getLocale, i18next } from "~/i18n/i18next.server";
 import { submitHandover } from "~/operator/handover-form.server";
+import { retryAfterHeader } from "~/security/rate-limit.server";
 
 /**
  * Where the phone's offline queue sends a handover recorded without signal (the same form as the
@@ -19,7 +20,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const answer = await submitHandover(owner, form, { t, tAccount, locale });
   const number = String(form.get("number") ?? "").toUpperCase();
-  const headers = { "Cache-Control": "no-store" };
+  const headers = {
+    "Cache-Control": "no-store",
+    ...(answer.status === 429 ? retryAfterHeader(answer.retryAfterSeconds) : {}),
+  };
   if (answer.status === 200) {
     return Response.json(
       { ok: true, outcome: answer.done.outcome, number, message: answer.message },

@@ -24,6 +24,7 @@ import {
 import { queueHandover } from "~/operator/handover-queue";
 import { useOnline, useQueuedNumbers } from "~/operator/offline-console";
 import { QrScanButton } from "~/operator/qr-scan";
+import { retryAfterHeader } from "~/security/rate-limit.server";
 import type { loader as consoleLoader } from "./operator";
 
 /**
@@ -120,13 +121,22 @@ export async function action({ request }: ActionFunctionArgs) {
             }
           : null,
       },
-      { status: answer.status },
+      {
+        status: answer.status,
+        headers: answer.status === 429 ? retryAfterHeader(answer.retryAfterSeconds) : undefined,
+      },
     );
   }
 
   const query = String(form.get("query") ?? "").slice(0, 200);
-  const refuse = (errors: Errors, status: number) =>
-    data<FindAnswer>({ intent: "find", query, found: [], errors }, { status });
+  const refuse = (errors: Errors, status: number, retryAfterSeconds?: number) =>
+    data<FindAnswer>(
+      { intent: "find", query, found: [], errors },
+      {
+        status,
+        headers: retryAfterSeconds === undefined ? undefined : retryAfterHeader(retryAfterSeconds),
+      },
+    );
   if (intent !== "find") return refuse({ form: t("handover.errors.badRequest") }, 400);
   if (query.trim() === "") return refuse({ query: t("handover.errors.queryRequired") }, 400);
   const result = await findParcel(owner, query);
@@ -147,12 +157,15 @@ export async function action({ request }: ActionFunctionArgs) {
     case "no-such-number":
       return refuse({ query: t("handover.errors.noSuchNumber", { number: result.number }) }, 400);
     case "blocked":
-      return refuse({ query: blockedText(t, result.retryAfterSeconds) }, 429);
-    case "wrong-code":
       return refuse(
-        { query: wrongCodeText(t, result) },
-        result.retryAfterSeconds !== null ? 429 : 400,
+        { query: blockedText(t, result.retryAfterSeconds) },
+        429,
+        result.retryAfterSeconds,
       );
+    case "wrong-code":
+      return result.retryAfterSeconds !== null
+        ? refuse({ query: wrongCodeText(t, result) }, 429, result.retryAfterSeconds)
+        : refuse({ query: wrongCodeText(t, result) }, 400);
     default:
       return refuse({ query: notHandableText(t, tAccount, result) }, 409);
   }

@@ -48,3 +48,8 @@ export function spendAuthAttempt(
 ): Promise<number | null> {
   return spend("auth", context.clientIp);
 }
+
+/** The header every 429 carries: how many seconds until the client may try again. */
+export function retryAfterHeader(seconds: number): { "Retry-After": string } {
+  return { "Retry-After": String(Math.max(1, Math.ceil(seconds))) };
+}

@@ -500,6 +500,78 @@ describe("handover", () => {
   });
 });
 
+describe("the wrong-code limit under a burst of codes", () => {
+  /** An operator of their own with one parcel waiting: their budget is untouched. */
+  async function freshCounter() {
+    const restArea = await makeRestArea();
+    const operator = await makeUser({ role: "OPERATOR", restAreaIds: [restArea.id] });
+    const cookie = await sessionCookieFor(operator.id);
+    const parcel = await placeParcel(restArea);
+    const consignment = await dispatch(restArea, [parcel]);
+    expect((await checkIn(cookie, consignment, { intent: "all" })).status).toBe(200);
+    const wrongCodes = Array.from({ length: 60 }, (_, i) => String(100_000 + i * 7_919)).filter(
+      (code) => code !== parcel.code,
+    );
+    return { cookie, parcel, wrongCodes };
+  }
+
+  /** Refused before any comparison: the lock's own answer, with when to come back. */
+  function refusedUncompared(answer: { status: number; body: HandoverBody; headers: Headers }) {
+    const message = answer.body.errors?.query ?? answer.body.errors?.form ?? "";
+    return answer.status === 429 && message.startsWith("Terlalu banyak kode salah.");
+  }
+
+  it("compares at most the limit of codes searched at once, and the lock says when to come back", async () => {
+    const { cookie, parcel, wrongCodes } = await freshCounter();
+    const answers = await Promise.all([
+      ...wrongCodes.map((code) => handover({ intent: "find", query: code }, cookie)),
+      handover({ intent: "find", query: parcel.code }, cookie),
+    ]);
+    const compared = answers.filter((answer) => !refusedUncompared(answer));
+    expect(compared.length).toBeLessThanOrEqual(WRONG_CODE_LIMIT);
+    expect(answers.length - compared.length).toBeGreaterThanOrEqual(
+      answers.length - WRONG_CODE_LIMIT,
+    );
+    for (const answer of answers.filter((a) => a.status === 429)) {
+      expect(Number(answer.headers.get("Retry-After"))).toBeGreaterThan(0);
+      expect(Number(answer.headers.get("Retry-After"))).toBeLessThanOrEqual(15 * 60);
+    }
+  });
+
+  it("hands nothing over with a right code that arrives in a burst past the limit", async () => {
+    const { cookie, parcel, wrongCodes } = await freshCounter();
+    const right = handoverForm(parcel);
+    const answers = await Promise.all([
+      ...wrongCodes.map((code) => handover(handoverForm(parcel, { code }), cookie)),
+      handover(right, cookie),
+    ]);
+    const compared = answers.filter((answer) => !refusedUncompared(answer));
+    expect(compared.length).toBeLessThanOrEqual(WRONG_CODE_LIMIT);
+    const rightAnswer = answers.at(-1)!;
+    const handedOver = (await statusOf(parcel.id)) === "PICKED_UP";
+    // Only a right code that was among the few compared may hand the parcel over.
+    expect(handedOver).toBe(rightAnswer.body.ok === true);
+    if (handedOver) expect(compared).toContain(rightAnswer);
+    else expect(await paymentsOf(parcel.id)).toEqual([]);
+    for (const answer of answers.filter((a) => a.status === 429)) {
+      expect(Number(answer.headers.get("Retry-After"))).toBeGreaterThan(0);
+    }
+  });
+
+  it("counts only wrong codes: a right one costs no attempt", async () => {
+    const { cookie, parcel, wrongCodes } = await freshCounter();
+    const left = async (code: string) =>
+      (await handover({ intent: "find", query: code }, cookie)).body.errors?.query;
+    expect(await left(wrongCodes[0]!)).toContain(`Sisa ${WRONG_CODE_LIMIT - 1} percobaan`);
+    expect((await handover({ intent: "find", query: parcel.code }, cookie)).status).toBe(200);
+    expect(
+      (await handover({ intent: "find", query: pickupQrText(parcel.number, parcel.code) }, cookie))
+        .status,
+    ).toBe(200);
+    expect(await left(wrongCodes[1]!)).toContain(`Sisa ${WRONG_CODE_LIMIT - 2} percobaan`);
+  });
+});
+
 describe("uncollected parcels", () => {
   let setup: { past: Parcel; recent: Parcel };
 

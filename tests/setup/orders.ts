@@ -221,6 +221,7 @@ export type Answer<Body = unknown> = {
   status: number;
   location: string | null;
   setCookie: string | null;
+  headers: Headers;
   body: Body;
 };
 
@@ -239,6 +240,7 @@ export async function answered<Body = unknown>(outcome: Promise<unknown>): Promi
       status: result.status,
       location: result.headers.get("Location"),
       setCookie: result.headers.get("Set-Cookie"),
+      headers: result.headers,
       body: (type.includes("json") ? await result.json() : null) as Body,
     };
   }
@@ -247,14 +249,22 @@ export async function answered<Body = unknown>(outcome: Promise<unknown>): Promi
       data: unknown;
       init?: { status?: number; headers?: HeadersInit } | null;
     };
+    const headers = new Headers(init?.headers);
     return {
       status: init?.status ?? 200,
       location: null,
-      setCookie: new Headers(init?.headers).get("Set-Cookie"),
+      setCookie: headers.get("Set-Cookie"),
+      headers,
       body: data as Body,
     };
   }
-  return { status: 200, location: null, setCookie: null, body: result as Body };
+  return {
+    status: 200,
+    location: null,
+    setCookie: null,
+    headers: new Headers(),
+    body: result as Body,
+  };
 }
 
 // ── checkout ──────────────────────────────────────────────────────────────────────────────────
