@@ -127,14 +127,20 @@ export async function updateProfile(
 /** A new link may be asked for once a minute, so the button cannot flood a WhatsApp chat. */
 const RESEND_INTERVAL_MS = 60 * 1000;
 
-export type ResendResult = { ok: true } | { ok: false; reason: "nothing-to-verify" | "too-soon" };
+export type ResendResult =
+  | { ok: true }
+  | { ok: false; reason: "nothing-to-verify" }
+  | { ok: false; reason: "too-soon"; retryAfterSeconds: number };
 
 /** Sends a fresh confirmation link to the account's unconfirmed e-mail or phone number. */
 export async function resendVerification(
   owner: AccountOwner,
   contact: Contact,
 ): Promise<ResendResult> {
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx): Promise<ResendResult> => {
+    // The account's row is locked first: two resends at once take turns, and the second sees the
+    // link the first has just written, so "once a minute" holds under any burst.
+    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${owner.userId} FOR UPDATE`;
     const user = await tx.user.findUniqueOrThrow({
       where: { id: owner.userId },
       select: {
@@ -157,9 +163,17 @@ export async function resendVerification(
         purpose,
         createdAt: { gt: new Date(Date.now() - RESEND_INTERVAL_MS) },
       },
-      select: { id: true },
+      orderBy: { createdAt: "desc" },
+      select: { createdAt: true },
     });
-    if (recent) return { ok: false, reason: "too-soon" };
+    if (recent) {
+      const waitMs = recent.createdAt.getTime() + RESEND_INTERVAL_MS - Date.now();
+      return {
+        ok: false,
+        reason: "too-soon",
+        retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+      };
+    }
     await sendVerification(
       tx,
       user,

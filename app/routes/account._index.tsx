@@ -36,6 +36,7 @@ import { formatDateTime, formatTimeWindow } from "~/lib/dates";
 import { fieldErrors, refusal, type FormErrors } from "~/lib/forms";
 import { formatPhone } from "~/lib/phone";
 import { formatPickupDay } from "~/pickup/pickup-days";
+import { retryAfterHeader } from "~/security/rate-limit.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const owner = await requireAccount(request);
@@ -83,6 +84,19 @@ type Translate = TFunction<"account">;
 
 function refuse(intent: AccountIntent | null, form: FormData, errors: FormErrors) {
   return data<AccountRefusal>({ ...refusal(form, errors), intent }, { status: 400 });
+}
+
+/** A refusal because a limit is spent: 429, with the seconds to wait as Retry-After. */
+function refuseForNow(
+  intent: AccountIntent,
+  form: FormData,
+  errors: FormErrors,
+  retryAfterSeconds: number,
+) {
+  return data<AccountRefusal>(
+    { ...refusal(form, errors), intent },
+    { status: 429, headers: retryAfterHeader(retryAfterSeconds) },
+  );
 }
 
 function savedTo(notice: SavedNotice, headers?: HeadersInit) {
@@ -143,10 +157,14 @@ async function saveProfile(
 async function resend(owner: AccountOwner, contact: Contact, form: FormData, t: Translate) {
   const result = await resendVerification(owner, contact);
   if (!result.ok) {
-    return refuse("resend", form, {
-      [contact]:
-        result.reason === "too-soon" ? t("errors.resendTooSoon") : t("errors.nothingToVerify"),
-    });
+    return result.reason === "too-soon"
+      ? refuseForNow(
+          "resend",
+          form,
+          { [contact]: t("errors.resendTooSoon") },
+          result.retryAfterSeconds,
+        )
+      : refuse("resend", form, { [contact]: t("errors.nothingToVerify") });
   }
   return savedTo(contact === "email" ? "sent-email" : "sent-phone");
 }
@@ -175,6 +193,9 @@ async function savePassword(
       errors.form = t("errors.rateLimited", { seconds: result.currentPassword.waitSeconds });
     }
     if (result.newPassword) errors.newPassword = t(passwordMessages[result.newPassword]);
+    if (result.currentPassword && result.currentPassword !== "wrong") {
+      return refuseForNow("password", form, errors, result.currentPassword.waitSeconds);
+    }
     return refuse("password", form, errors);
   }
   return savedTo("password", { "Set-Cookie": result.setCookie });

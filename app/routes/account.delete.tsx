@@ -15,6 +15,7 @@ import { endSession } from "~/accounts/session.server";
 import { Field, FormMessage, SubmitButton } from "~/components/ui/field";
 import { getLocale, i18next } from "~/i18n/i18next.server";
 import { fieldErrors, refusal, type FormErrors, type FormRefusal } from "~/lib/forms";
+import { retryAfterHeader } from "~/security/rate-limit.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const owner = await requireAccount(request);
@@ -53,7 +54,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       case "wrong-password":
         return refuse({ password: t("errors.passwordWrong") });
       case "rate-limited":
-        return refuse({ form: t("errors.rateLimited", { seconds: result.waitSeconds }) });
+        return data<Answer>(
+          refusal(form, { form: t("errors.rateLimited", { seconds: result.waitSeconds }) }),
+          { status: 429, headers: retryAfterHeader(result.waitSeconds) },
+        );
       case "blocked":
         return refuse({}, result.blocker);
     }

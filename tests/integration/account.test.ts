@@ -319,7 +319,7 @@ describe("the profile", () => {
     const first = await postAccount(cookie, { intent: "resend-phone" });
     expect(first.location).toBe("/account?saved=sent-phone");
     const again = await postAccount(cookie, { intent: "resend-phone" });
-    expect(again.status).toBe(400);
+    expect(again.status).toBe(429);
     expect((again.body as Refusal).errors.phone).toBe(texts.errors.resendTooSoon);
     // makeUser's e-mail is already confirmed.
     const confirmed = await postAccount(cookie, { intent: "resend-email" });
