@@ -155,9 +155,34 @@ export function paymentGateway(): PaymentGateway | null {
     },
 
     verifyWebhook(rawBody, signature) {
-      return stripe.webhooks.constructEventAsync(rawBody, signature, config.webhookSecret);
+      assertNotSignedInTheFuture(signature);
+      return stripe.webhooks.constructEventAsync(
+        rawBody,
+        signature,
+        config.webhookSecret,
+        WEBHOOK_TOLERANCE_SECONDS,
+      );
     },
   };
+}
+
+/** How far a delivery's signature time may be from ours, either way: Stripe's own default. */
+export const WEBHOOK_TOLERANCE_SECONDS = 300;
+
+/**
+ * The SDK refuses a delivery signed more than the tolerance ago but not one "signed" later than
+ * now: a signature made with a clock (or a leaked secret) set ahead would be replayable until that
+ * time came. Reads `t=` as the SDK does (the last one counts).
+ */
+export function assertNotSignedInTheFuture(signature: string, now: number = Date.now()): void {
+  let signedAt = Number.NaN;
+  for (const item of signature.split(",")) {
+    const [key, value] = item.split("=");
+    if (key === "t") signedAt = Number.parseInt(value ?? "", 10);
+  }
+  if (Number.isFinite(signedAt) && signedAt - Math.floor(now / 1000) > WEBHOOK_TOLERANCE_SECONDS) {
+    throw new Error("Timestamp outside the tolerance zone (signed in the future)");
+  }
 }
 
 /** The buyer-facing reason a Stripe call failed is always the same: try again shortly. */

@@ -155,6 +155,24 @@ describe("a completed Checkout session", () => {
     expect(await statusOf(order.id)).toBe("PAID");
   });
 
+  it("refuses a delivery signed more than 5 minutes in the future, as it refuses a stale one", async () => {
+    const order = await cardOrder();
+    const event = stripe.fake.completeSession(order.sessionId);
+    const now = Math.floor(Date.now() / 1000);
+    // Signed with the real secret by the SDK's own helper (generateTestHeaderString).
+    const ahead = await postWebhook(event, { timestamp: now + 301 });
+    const tomorrow = await postWebhook(event, { timestamp: now + 24 * 60 * 60 });
+    expect(ahead.status).toBe(400);
+    expect(tomorrow.status).toBe(400);
+    expect(await statusOf(order.id)).toBe("PENDING_PAYMENT");
+    expect(await prisma.stripeEvent.count({ where: { id: event.id } })).toBe(0);
+
+    // A clock a little ahead of ours is within the tolerance.
+    const skewed = await postWebhook(event, { timestamp: now + 240 });
+    expect(skewed.status).toBe(200);
+    expect(await statusOf(order.id)).toBe("PAID");
+  });
+
   it("still accepts a delivery signed a little while ago (within Stripe's 5 minutes)", async () => {
     const order = await cardOrder();
     const event = stripe.fake.completeSession(order.sessionId);
