@@ -13,6 +13,7 @@ export const savedNotices = [
   "password",
   "sent-email",
   "sent-phone",
+  "contact-cancelled",
 ] as const;
 export type SavedNotice = (typeof savedNotices)[number];
 

@@ -2,20 +2,21 @@ import type { AppLoadContext } from "@remix-run/node";
 import { consumeToken, inspectToken, type TokenState } from "~/accounts/tokens.server";
 import { audit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
-import type { TokenPurpose } from "~/generated/prisma/client";
-import type { Contact } from "./profile.server";
+import type { Prisma, TokenPurpose } from "~/generated/prisma/client";
+import type { Contact } from "./contact-change.server";
 
 /**
  * Confirming an e-mail address or WhatsApp number from the link sent to it. The link's token
  * proves the person can read that contact, so no sign-in is needed; orders placed as a guest
- * with the contact then join the account.
+ * with the contact then join the account. A new contact waiting as pending replaces the old one
+ * only now, unless another account has taken it meanwhile.
  */
 const purposes = { email: "VERIFY_EMAIL", phone: "VERIFY_PHONE" } as const satisfies Record<
   Contact,
   TokenPurpose
 >;
 
-export type LinkProblem = "unknown" | "expired" | "used" | "changed";
+export type LinkProblem = "unknown" | "expired" | "used" | "changed" | "taken";
 
 export type VerificationLink =
   { ok: true; contact: Contact; target: string } | { ok: false; problem: LinkProblem };
@@ -32,12 +33,19 @@ async function whichContact(
   return found;
 }
 
-async function currentContact(userId: string, contact: Contact): Promise<string | null> {
-  const user = await prisma.user.findUnique({
+const pendingField = { email: "pendingEmail", phone: "pendingPhone" } as const;
+
+/** The account's contact of that kind and the new one waiting to replace it. */
+async function contactsOf(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  contact: Contact,
+): Promise<{ current: string | null; pending: string | null }> {
+  const user = await tx.user.findUnique({
     where: { id: userId },
-    select: { email: true, phone: true },
+    select: { email: true, phone: true, pendingEmail: true, pendingPhone: true },
   });
-  return (contact === "email" ? user?.email : user?.phone) ?? null;
+  return { current: user?.[contact] ?? null, pending: user?.[pendingField[contact]] ?? null };
 }
 
 /** What the link would confirm, or why it no longer works; changes nothing. */
@@ -46,7 +54,8 @@ export async function inspectVerificationLink(secret: string): Promise<Verificat
   if (!found) return { ok: false, problem: "unknown" };
   const { contact, state } = found;
   if (!state.ok) return { ok: false, problem: state.reason };
-  if (!state.target || state.target !== (await currentContact(state.userId, contact))) {
+  const { current, pending } = await contactsOf(prisma, state.userId, contact);
+  if (!state.target || (state.target !== current && state.target !== pending)) {
     return { ok: false, problem: "changed" };
   }
   return { ok: true, contact, target: state.target };
@@ -68,19 +77,37 @@ export async function confirmContact(
   return prisma.$transaction(async (tx): Promise<ContactConfirmation> => {
     const state = await consumeToken(tx, secret, purposes[contact]);
     if (!state.ok) return { ok: false, problem: state.reason };
-    const user = await tx.user.findUniqueOrThrow({
-      where: { id: state.userId },
-      select: { id: true, email: true, phone: true },
-    });
+    const user = { id: state.userId, ...(await contactsOf(tx, state.userId, contact)) };
     const target = state.target;
-    if (!target || target !== (contact === "email" ? user.email : user.phone)) {
+    if (!target || (target !== user.current && target !== user.pending)) {
       return { ok: false, problem: "changed" };
     }
     const now = new Date();
-    await tx.user.update({
-      where: { id: user.id },
-      data: contact === "email" ? { emailVerifiedAt: now } : { phoneVerifiedAt: now },
-    });
+    const verified = contact === "email" ? { emailVerifiedAt: now } : { phoneVerifiedAt: now };
+    if (target === user.current) {
+      await tx.user.update({ where: { id: user.id }, data: verified });
+    } else {
+      const holder = await tx.user.findFirst({
+        where: { id: { not: user.id }, [contact]: target },
+        select: { id: true },
+      });
+      // Nobody can take it from that account: the change is dropped, the old contact stays.
+      if (holder) {
+        await tx.user.update({ where: { id: user.id }, data: { [pendingField[contact]]: null } });
+        return { ok: false, problem: "taken" };
+      }
+      await tx.user.update({
+        where: { id: user.id },
+        data: { [contact]: target, [pendingField[contact]]: null, ...verified },
+      });
+      await audit(tx, request, context, {
+        actorUserId: user.id,
+        action: "account.contact_changed",
+        entityType: "User",
+        entityId: user.id,
+        details: { contact, kind: user.current === null ? "add" : "change" },
+      });
+    }
     const attached = await tx.order.updateMany({
       where:
         contact === "email"

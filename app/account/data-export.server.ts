@@ -8,7 +8,8 @@ import { wibDateKey } from "~/lib/dates";
 /**
  * Everything the shop holds about one person (UU PDP art. 7 and 13: access and portability),
  * as one JSON document. Secrets are left out: password hash, session and link hashes, pickup
- * codes and order-link hashes, and the links inside messages (they would still work).
+ * codes and order-link hashes, and the links and pickup codes inside messages (they would still
+ * work: a live pickup code hands the parcel to whoever reads it).
  */
 export async function exportAccountData(
   owner: AccountOwner,
@@ -200,7 +201,7 @@ export async function exportAccountData(
     })),
     notifications: notifications.map((message) => ({
       ...message,
-      payload: withoutLinks(message.payload),
+      payload: withoutSecrets(message.payload),
     })),
     // Details of what a staff member did to others' records may name those others.
     auditLog: auditEntries.map(({ details, ...entry }) => ({
@@ -219,9 +220,12 @@ const about = {
   en: "Karya Sungging (KUB Karya Usang Sungging): the personal data we hold about you, as of exportedAt. Times are UTC (ISO 8601); money is whole rupiah.",
 } as const;
 
-/** A message's payload without its link: a reset or confirmation link may still work. */
-function withoutLinks(payload: Prisma.JsonValue): Prisma.JsonValue {
+/**
+ * A message's payload without its link (a reset, confirmation or undo link may still work) and
+ * without the pickup code of an order that may still be waiting at the rest area.
+ */
+function withoutSecrets(payload: Prisma.JsonValue): Prisma.JsonValue {
   if (payload === null || typeof payload !== "object" || Array.isArray(payload)) return payload;
-  const { url: _url, ...rest } = payload;
+  const { url: _url, pickupCode: _pickupCode, ...rest } = payload;
   return rest;
 }

@@ -33,6 +33,12 @@ export const profileForm = z
     email: optionalContact(normalizeEmail, "errors.emailInvalid"),
     phone: optionalContact(normalizePhone, "errors.phoneInvalid"),
     locale: z.enum(supportedLocales, { message: "errors.localeInvalid" }),
+    /** Asked for only when a contact changes; checked by the action, not here. */
+    password: z
+      .string({ invalid_type_error: "errors.badRequest" })
+      .max(1024, "errors.passwordTooLong")
+      .optional()
+      .transform((value) => value ?? ""),
   })
   .superRefine((profile, ctx) => {
     if (!profile.email && !profile.phone) {

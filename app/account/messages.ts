@@ -18,7 +18,8 @@ const id = {
   saved: {
     profile: "Profil Anda tersimpan.",
     profileVerify:
-      "Profil Anda tersimpan. Kami mengirim tautan konfirmasi ke kontak baru Anda; buka tautan itu untuk mengonfirmasinya.",
+      "Profil Anda tersimpan. Kami mengirim tautan konfirmasi ke kontak baru Anda. Kontak baru berlaku setelah Anda membuka tautan itu; sampai saat itu, masuk dengan kontak lama.",
+    contactCancelled: "Perubahan kontak dibatalkan. Kontak lama Anda tetap berlaku.",
     password: "Kata sandi baru tersimpan. Semua perangkat lain sudah dikeluarkan dari akun Anda.",
     sentEmail: "Tautan konfirmasi sudah dikirim ke e-mail Anda. Tautan berlaku 3 hari.",
     sentPhone: "Tautan konfirmasi sudah dikirim ke WhatsApp Anda. Tautan berlaku 3 hari.",
@@ -35,6 +36,9 @@ const id = {
     locale: "Bahasa",
     localeHint: "Bahasa situs ini dan pesan yang kami kirim kepada Anda.",
     languages: { id: "Bahasa Indonesia", en: "English" },
+    password: "Kata sandi Anda",
+    passwordHint:
+      "Hanya perlu jika Anda mengubah, menambah atau menghapus e-mail atau nomor WhatsApp. Mengganti nama atau bahasa tidak memerlukannya.",
     submit: "Simpan profil",
     submitting: "Menyimpan…",
   },
@@ -49,6 +53,11 @@ const id = {
     missing: "Belum diisi",
     resend: "Kirim lagi tautan konfirmasi",
     resending: "Mengirim…",
+    pending: "Menunggu konfirmasi: {{value}}",
+    pendingNote:
+      "Kontak baru ini berlaku setelah dikonfirmasi dari tautan yang kami kirim ke sana. Sampai saat itu, kontak di atas tetap dipakai untuk masuk dan untuk memulihkan akun.",
+    cancel: "Batalkan perubahan",
+    cancelling: "Membatalkan…",
   },
   password: {
     heading: "Ganti kata sandi",
@@ -149,6 +158,9 @@ const id = {
     changedTitle: "Kontak sudah berubah",
     changed:
       "Kontak di akun ini sudah diganti sejak tautan ini dikirim, jadi tautan ini tidak berlaku lagi. Kirim tautan baru dari halaman akun.",
+    takenTitle: "Kontak sudah dipakai akun lain",
+    taken:
+      "Sejak tautan ini dikirim, kontak ini sudah dipakai akun lain, jadi tidak bisa dipindahkan ke akun Anda. Kontak lama Anda tetap berlaku.",
     askAgain:
       "Minta tautan baru di halaman akun Anda (bagian “Konfirmasi kontak”). Jika belum masuk, Anda akan diminta masuk dulu.",
     askAgainLink: "Minta tautan baru",
@@ -172,6 +184,36 @@ const id = {
     rateLimited: "Terlalu banyak percobaan dari perangkat ini. Coba lagi dalam {{seconds}} detik.",
     nothingToVerify: "Kontak ini sudah dikonfirmasi atau belum diisi.",
     resendTooSoon: "Tautan baru saja dikirim. Tunggu satu menit sebelum meminta lagi.",
+    contactPasswordRequired:
+      "Tulis kata sandi Anda untuk mengubah e-mail atau nomor WhatsApp. Profil Anda tidak diubah.",
+    contactPasswordWrong: "Kata sandi salah. Profil Anda tidak diubah.",
+    keepEmail:
+      "E-mail ini dipakai untuk masuk. Hapus setelah nomor WhatsApp baru Anda dikonfirmasi.",
+    keepPhone:
+      "Nomor WhatsApp ini dipakai untuk masuk. Hapus setelah e-mail baru Anda dikonfirmasi.",
+  },
+  undo: {
+    metaTitle: "Batalkan perubahan kontak — Karya Sungging",
+    title: "Batalkan perubahan kontak",
+    intro:
+      "Bukan Anda yang mengubah kontak akun Anda? Tekan tombol di bawah. Perubahan dibatalkan, kontak lama dikembalikan, dan semua perangkat dikeluarkan dari akun Anda.",
+    submit: "Batalkan perubahan",
+    submitting: "Membatalkan…",
+    doneTitle: "Perubahan dibatalkan",
+    done: "Kontak akun Anda sudah kembali seperti sebelumnya, dan semua perangkat sudah dikeluarkan dari akun Anda.",
+    notRestored:
+      "Satu kontak lama Anda sekarang dipakai akun lain, jadi tidak bisa dikembalikan. Hubungi koperasi lewat WhatsApp agar kami bantu.",
+    resetAdvice:
+      "Siapa pun yang mengubah kontak Anda mengetahui kata sandi Anda. Buat kata sandi baru sekarang.",
+    resetLink: "Buat kata sandi baru",
+    unknownTitle: "Tautan tidak dikenal",
+    unknown:
+      "Tautan ini tidak lengkap atau tidak pernah kami buat. Salin lagi seluruh tautan dari pesan Anda.",
+    expiredTitle: "Tautan sudah kedaluwarsa",
+    expired:
+      "Tautan pembatalan berlaku 14 hari. Jika ada yang mengubah akun Anda tanpa izin, buat kata sandi baru lalu hubungi koperasi lewat WhatsApp.",
+    usedTitle: "Tautan sudah dipakai",
+    used: "Perubahan ini sudah dibatalkan dengan tautan ini. Jika belum, buat kata sandi baru sekarang.",
   },
 };
 
@@ -196,7 +238,8 @@ const en: Messages = {
   saved: {
     profile: "Your profile is saved.",
     profileVerify:
-      "Your profile is saved. We sent a confirmation link to your new contact; open it to confirm.",
+      "Your profile is saved. We sent a confirmation link to your new contact. It counts once you open that link; until then, sign in with your old contact.",
+    contactCancelled: "The contact change is cancelled. Your old contact stays.",
     password: "Your new password is saved. Every other device has been signed out.",
     sentEmail: "A confirmation link is on its way to your e-mail. It works for 3 days.",
     sentPhone: "A confirmation link is on its way to your WhatsApp. It works for 3 days.",
@@ -213,6 +256,9 @@ const en: Messages = {
     locale: "Language",
     localeHint: "The language of this site and of the messages we send you.",
     languages: { id: "Bahasa Indonesia", en: "English" },
+    password: "Your password",
+    passwordHint:
+      "Only needed when you change, add or remove your e-mail or WhatsApp number. Changing your name or language does not need it.",
     submit: "Save profile",
     submitting: "Saving…",
   },
@@ -227,6 +273,11 @@ const en: Messages = {
     missing: "Not given",
     resend: "Send the confirmation link again",
     resending: "Sending…",
+    pending: "Waiting for confirmation: {{value}}",
+    pendingNote:
+      "This new contact counts once it is confirmed from the link we sent to it. Until then, the contact above still signs in and recovers the account.",
+    cancel: "Cancel this change",
+    cancelling: "Cancelling…",
   },
   password: {
     heading: "Change password",
@@ -323,6 +374,9 @@ const en: Messages = {
     changedTitle: "The contact has changed",
     changed:
       "The contact on this account was changed after this link was sent, so the link no longer works. Send a new one from your account page.",
+    takenTitle: "This contact belongs to another account",
+    taken:
+      "Since this link was sent, another account has taken this contact, so it cannot move to yours. Your old contact stays.",
     askAgain:
       "Ask for a new link on your account page (under “Confirm your contacts”). If you are not signed in, you will be asked to sign in first.",
     askAgainLink: "Ask for a new link",
@@ -347,6 +401,33 @@ const en: Messages = {
     rateLimited: "Too many attempts from this device. Please try again in {{seconds}} seconds.",
     nothingToVerify: "This contact is already confirmed or not given.",
     resendTooSoon: "A link was just sent. Please wait a minute before asking again.",
+    contactPasswordRequired:
+      "Enter your password to change your e-mail or WhatsApp number. Your profile was not changed.",
+    contactPasswordWrong: "Wrong password. Your profile was not changed.",
+    keepEmail: "This e-mail signs you in. Remove it once your new WhatsApp number is confirmed.",
+    keepPhone: "This WhatsApp number signs you in. Remove it once your new e-mail is confirmed.",
+  },
+  undo: {
+    metaTitle: "Undo a contact change — Karya Sungging",
+    title: "Undo the contact change",
+    intro:
+      "Did someone else change your account's contacts? Press the button below. The change is undone, your old contact put back, and every device signed out of your account.",
+    submit: "Undo the change",
+    submitting: "Undoing…",
+    doneTitle: "The change is undone",
+    done: "Your account's contacts are back as they were, and every device has been signed out of your account.",
+    notRestored:
+      "One of your old contacts now belongs to another account, so it could not be put back. Message the cooperative on WhatsApp and we will help.",
+    resetAdvice: "Whoever changed your contacts knew your password. Choose a new one now.",
+    resetLink: "Choose a new password",
+    unknownTitle: "Unknown link",
+    unknown:
+      "This link is incomplete or was never made by us. Copy the whole link from your message again.",
+    expiredTitle: "This link has expired",
+    expired:
+      "Undo links work for 14 days. If someone changed your account without your consent, choose a new password and message the cooperative on WhatsApp.",
+    usedTitle: "This link was already used",
+    used: "This change was already undone with this link. If not, choose a new password now.",
   },
 };
 

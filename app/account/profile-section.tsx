@@ -12,6 +12,9 @@ export type ProfileView = {
   locale: Locale;
   emailVerified: boolean;
   phoneVerified: boolean;
+  /** A new e-mail or number waiting for its confirmation link; empty when there is none. */
+  pendingEmail: string;
+  pendingPhone: string;
 };
 
 export const sectionClass = "rounded-xl border border-line bg-white p-4 sm:p-6";
@@ -95,6 +98,15 @@ export function ProfileSection({
           </p>
           {mine?.errors.locale ? <FieldError>{mine.errors.locale}</FieldError> : null}
         </fieldset>
+        <Field
+          name="password"
+          type="password"
+          label={t("profile.password")}
+          hint={t("profile.passwordHint")}
+          autoComplete="current-password"
+          maxLength={1024}
+          error={mine?.errors.password}
+        />
         <SubmitButton name="intent" value="profile" pendingText={t("profile.submitting")}>
           {t("profile.submit")}
         </SubmitButton>
@@ -113,8 +125,18 @@ export function VerificationSection({
   const { t } = useTranslation("account");
   const mine = refusal?.intent === "resend" ? refusal : null;
   const rows = [
-    { contact: "email", value: profile.email, verified: profile.emailVerified },
-    { contact: "phone", value: profile.phone, verified: profile.phoneVerified },
+    {
+      contact: "email",
+      value: profile.email,
+      verified: profile.emailVerified,
+      pending: profile.pendingEmail,
+    },
+    {
+      contact: "phone",
+      value: profile.phone,
+      verified: profile.phoneVerified,
+      pending: profile.pendingPhone,
+    },
   ] as const;
   return (
     <section aria-labelledby="verification-heading" className={sectionClass}>
@@ -128,7 +150,7 @@ export function VerificationSection({
         </div>
       ) : null}
       <ul className="mt-4 divide-y divide-line border-y border-line">
-        {rows.map(({ contact, value, verified }) => {
+        {rows.map(({ contact, value, verified, pending }) => {
           const error = mine?.errors[contact];
           return (
             <li key={contact} className="py-3">
@@ -161,11 +183,43 @@ export function VerificationSection({
                   </SubmitButton>
                 </Form>
               ) : null}
+              {pending ? <PendingContact contact={contact} value={pending} /> : null}
               {error ? <FieldError>{error}</FieldError> : null}
             </li>
           );
         })}
       </ul>
     </section>
+  );
+}
+
+/** A new contact waiting for its confirmation link: the link can be sent again, or the change dropped. */
+function PendingContact({ contact, value }: { contact: "email" | "phone"; value: string }) {
+  const { t } = useTranslation("account");
+  return (
+    <div className="mt-2 rounded-lg bg-copper-50 p-3">
+      <p className="font-medium break-all">{t("verification.pending", { value })}</p>
+      <p className="mt-1 text-sm text-muted">{t("verification.pendingNote")}</p>
+      <Form method="post" className="mt-2 flex flex-wrap gap-3">
+        <SubmitButton
+          name="intent"
+          value={`resend-pending-${contact}`}
+          tone="secondary"
+          pendingText={t("verification.resending")}
+        >
+          {t("verification.resend")}
+          <span className="sr-only"> ({value})</span>
+        </SubmitButton>
+        <SubmitButton
+          name="intent"
+          value={`cancel-pending-${contact}`}
+          tone="secondary"
+          pendingText={t("verification.cancelling")}
+        >
+          {t("verification.cancel")}
+          <span className="sr-only"> ({value})</span>
+        </SubmitButton>
+      </Form>
+    </div>
   );
 }

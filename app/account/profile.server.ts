@@ -1,10 +1,13 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { AccountOwner } from "~/accounts/permissions.server";
+import { retireTokens } from "~/accounts/tokens.server";
 import { sendVerification } from "~/accounts/verification.server";
 import { audit } from "~/audit/audit.server";
-import { isUniqueViolation } from "~/db/errors.server";
 import { prisma } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n/config";
+import { noticeToOldContacts, type Contact, type ContactChange } from "./contact-change.server";
+import { confirmPassword } from "./security.server";
 
 /** A person's own name, contacts and language, as the account page shows them. */
 export async function getAccountProfile(owner: AccountOwner) {
@@ -18,11 +21,13 @@ export async function getAccountProfile(owner: AccountOwner) {
       role: true,
       emailVerifiedAt: true,
       phoneVerifiedAt: true,
+      pendingEmail: true,
+      pendingPhone: true,
     },
   });
 }
 
-export type Contact = "email" | "phone";
+export type { Contact };
 
 export type ProfileInput = {
   name: string;
@@ -30,32 +35,48 @@ export type ProfileInput = {
   email: string | null;
   phone: string | null;
   locale: Locale;
+  /** The current password, as typed: needed when a contact is added, changed or removed. */
+  password: string;
 };
 
 export type ProfileUpdate =
-  { ok: true; verificationSent: Contact[] } | { ok: false; taken: Contact[] };
+  | { ok: true; confirmationSent: Contact[] }
+  | {
+      ok: false;
+      password?: "missing" | "wrong" | { waitSeconds: number };
+      taken?: Contact[];
+      /** The only contact that signs in cannot go before the one replacing it is confirmed. */
+      keep?: Contact;
+    };
 
 /** Which of these contacts another account already uses. */
-async function contactsTakenByOthers(userId: string, input: ProfileInput): Promise<Contact[]> {
+async function contactsTakenByOthers(
+  userId: string,
+  wanted: { email?: string | null; phone?: string | null },
+): Promise<Contact[]> {
+  const { email, phone } = wanted;
+  if (!email && !phone) return [];
   const others = await prisma.user.findMany({
     where: {
       id: { not: userId },
-      OR: [
-        ...(input.email ? [{ email: input.email }] : []),
-        ...(input.phone ? [{ phone: input.phone }] : []),
-      ],
+      OR: [...(email ? [{ email }] : []), ...(phone ? [{ phone }] : [])],
     },
     select: { email: true, phone: true },
   });
   const taken: Contact[] = [];
-  if (input.email && others.some((u) => u.email === input.email)) taken.push("email");
-  if (input.phone && others.some((u) => u.phone === input.phone)) taken.push("phone");
+  if (email && others.some((u) => u.email === email)) taken.push("email");
+  if (phone && others.some((u) => u.phone === phone)) taken.push("phone");
   return taken;
 }
 
+const pendingField = { email: "pendingEmail", phone: "pendingPhone" } as const;
+const verifiedField = { email: "emailVerifiedAt", phone: "phoneVerifiedAt" } as const;
+
 /**
- * Saves the profile. A new e-mail or phone number is unconfirmed until its owner opens the link
- * sent to it; a contact another account uses is refused and nothing is changed.
+ * Saves the profile. Name and language change at once. A contact change needs the current
+ * password: a new e-mail or number waits as pending, while the old one keeps signing in and
+ * recovering the account, until its owner opens the link sent to it; a removed one goes at once.
+ * The account's contacts as they were get a notice with a link that undoes the change.
  */
 export async function updateProfile(
   owner: AccountOwner,
@@ -63,46 +84,83 @@ export async function updateProfile(
   request: Request,
   context: Pick<AppLoadContext, "clientIp">,
 ): Promise<ProfileUpdate> {
-  const [before, taken] = await Promise.all([
-    prisma.user.findUniqueOrThrow({
+  const before = await prisma.user.findUniqueOrThrow({
+    where: { id: owner.userId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      phone: true,
+      locale: true,
+      emailVerifiedAt: true,
+      phoneVerifiedAt: true,
+    },
+  });
+  const changes: (ContactChange & { value: string | null })[] = [];
+  for (const contact of ["email", "phone"] as const) {
+    const value = input[contact];
+    if (value === before[contact]) continue;
+    const kind = value === null ? "remove" : before[contact] === null ? "add" : "change";
+    changes.push({ contact, kind, value });
+  }
+  const changed = (["name", "locale"] as const).filter((field) => input[field] !== before[field]);
+  if (changed.length === 0 && changes.length === 0) return { ok: true, confirmationSent: [] };
+
+  if (changes.length > 0) {
+    if (input.password === "") return { ok: false, password: "missing" };
+    const checked = await confirmPassword(owner.userId, input.password, context);
+    if (!checked.ok) {
+      return {
+        ok: false,
+        password: checked.waitSeconds === null ? "wrong" : { waitSeconds: checked.waitSeconds },
+      };
+    }
+    const wanted = Object.fromEntries(changes.map(({ contact, value }) => [contact, value]));
+    const taken = await contactsTakenByOthers(owner.userId, wanted);
+    if (taken.length > 0) return { ok: false, taken };
+    const removed = changes.find((change) => change.kind === "remove");
+    if (removed) {
+      const other = removed.contact === "email" ? "phone" : "email";
+      if (before[other] === null) return { ok: false, keep: removed.contact };
+    }
+  }
+
+  const confirmationSent: Contact[] = [];
+  await prisma.$transaction(async (tx) => {
+    const data: Prisma.UserUpdateInput = { name: input.name, locale: input.locale };
+    for (const { contact, kind, value } of changes) {
+      if (kind === "remove") {
+        data[contact] = null;
+        data[verifiedField[contact]] = null;
+        data[pendingField[contact]] = null;
+        await retireTokens(tx, owner.userId, contact === "email" ? "VERIFY_EMAIL" : "VERIFY_PHONE");
+      } else {
+        data[pendingField[contact]] = value;
+      }
+    }
+    const user = await tx.user.update({
       where: { id: owner.userId },
-      select: { name: true, email: true, phone: true, locale: true },
-    }),
-    contactsTakenByOthers(owner.userId, input),
-  ]);
-  if (taken.length > 0) return { ok: false, taken };
-
-  const emailChanged = input.email !== before.email;
-  const phoneChanged = input.phone !== before.phone;
-  const changed = (["name", "email", "phone", "locale"] as const).filter(
-    (field) => input[field] !== before[field],
-  );
-  if (changed.length === 0) return { ok: true, verificationSent: [] };
-
-  const verificationSent: Contact[] = [];
-  try {
-    await prisma.$transaction(async (tx) => {
-      const user = await tx.user.update({
-        where: { id: owner.userId },
-        data: {
-          name: input.name,
-          email: input.email,
-          phone: input.phone,
-          locale: input.locale,
-          ...(emailChanged ? { emailVerifiedAt: null } : {}),
-          ...(phoneChanged ? { phoneVerifiedAt: null } : {}),
-        },
-        select: { id: true, name: true, locale: true },
-      });
-      if (emailChanged && input.email) {
-        await sendVerification(tx, user, { kind: "email", email: input.email });
-        verificationSent.push("email");
-      }
-      if (phoneChanged && input.phone) {
-        await sendVerification(tx, user, { kind: "phone", phone: input.phone });
-        verificationSent.push("phone");
-      }
-      // Which fields changed, not their values: the log must not become a copy of the profile.
+      data,
+      select: { id: true, name: true, locale: true },
+    });
+    for (const { contact, value } of changes) {
+      if (value === null) continue;
+      await sendVerification(
+        tx,
+        user,
+        contact === "email" ? { kind: "email", email: value } : { kind: "phone", phone: value },
+      );
+      confirmationSent.push(contact);
+    }
+    if (changes.length > 0) {
+      await noticeToOldContacts(
+        tx,
+        { ...before, name: user.name, locale: user.locale },
+        changes.map(({ contact, kind }) => ({ contact, kind })),
+      );
+    }
+    // Which fields changed, not their values: the log must not become a copy of the profile.
+    if (changed.length > 0) {
       await audit(tx, request, context, {
         actorUserId: owner.userId,
         action: "account.profile_updated",
@@ -110,18 +168,43 @@ export async function updateProfile(
         entityId: owner.userId,
         details: { changed },
       });
+    }
+    if (changes.length > 0) {
+      await audit(tx, request, context, {
+        actorUserId: owner.userId,
+        action: "account.contact_change_requested",
+        entityType: "User",
+        entityId: owner.userId,
+        details: { changes: changes.map(({ contact, kind }) => ({ contact, kind })) },
+      });
+    }
+  });
+  return { ok: true, confirmationSent };
+}
+
+/** Drops a new contact still waiting for confirmation; its link stops working. */
+export async function cancelPendingContact(
+  owner: AccountOwner,
+  contact: Contact,
+  request: Request,
+  context: Pick<AppLoadContext, "clientIp">,
+): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: owner.userId, [pendingField[contact]]: { not: null } },
+      data: { [pendingField[contact]]: null },
     });
-  } catch (error) {
-    // Another account took the contact between the check and the save.
-    if (!isUniqueViolation(error)) throw error;
-    const takenNow = await contactsTakenByOthers(owner.userId, input);
-    const fallback: Contact[] = [
-      ...(emailChanged ? (["email"] as const) : []),
-      ...(phoneChanged ? (["phone"] as const) : []),
-    ];
-    return { ok: false, taken: takenNow.length > 0 ? takenNow : fallback };
-  }
-  return { ok: true, verificationSent };
+    if (count === 0) return false;
+    await retireTokens(tx, owner.userId, contact === "email" ? "VERIFY_EMAIL" : "VERIFY_PHONE");
+    await audit(tx, request, context, {
+      actorUserId: owner.userId,
+      action: "account.contact_change_cancelled",
+      entityType: "User",
+      entityId: owner.userId,
+      details: { contact },
+    });
+    return true;
+  });
 }
 
 /** A new link may be asked for once a minute, so the button cannot flood a WhatsApp chat. */
@@ -132,10 +215,14 @@ export type ResendResult =
   | { ok: false; reason: "nothing-to-verify" }
   | { ok: false; reason: "too-soon"; retryAfterSeconds: number };
 
-/** Sends a fresh confirmation link to the account's unconfirmed e-mail or phone number. */
+/**
+ * Sends a fresh confirmation link to the account's unconfirmed e-mail or phone number, or to the
+ * new one waiting to replace it.
+ */
 export async function resendVerification(
   owner: AccountOwner,
   contact: Contact,
+  which: "current" | "pending" = "current",
 ): Promise<ResendResult> {
   return prisma.$transaction(async (tx): Promise<ResendResult> => {
     // The account's row is locked first: two resends at once take turns, and the second sees the
@@ -151,11 +238,13 @@ export async function resendVerification(
         phone: true,
         emailVerifiedAt: true,
         phoneVerifiedAt: true,
+        pendingEmail: true,
+        pendingPhone: true,
       },
     });
     const purpose = contact === "email" ? "VERIFY_EMAIL" : "VERIFY_PHONE";
-    const value = contact === "email" ? user.email : user.phone;
-    const verifiedAt = contact === "email" ? user.emailVerifiedAt : user.phoneVerifiedAt;
+    const value = which === "pending" ? user[pendingField[contact]] : user[contact];
+    const verifiedAt = which === "pending" ? null : user[verifiedField[contact]];
     if (!value || verifiedAt) return { ok: false, reason: "nothing-to-verify" };
     const recent = await tx.userToken.findFirst({
       where: {

@@ -39,6 +39,12 @@ const id = {
     submitting: "Membuat akun…",
     haveAccount: "Sudah punya akun?",
     signInLink: "Masuk",
+    sentTitle: "Periksa pesan Anda",
+    sent: "Kami mengirim pesan ke {{contacts}}. Buka pesan itu untuk mengonfirmasi kontak Anda.",
+    sentNote:
+      "Jika kontak itu sudah terdaftar di Karya Sungging, pesan itu menjelaskan cara masuk ke akun yang ada atau membuat kata sandi baru.",
+    continue: "Lanjutkan",
+    and: " dan ",
   },
   signOut: {
     submit: "Keluar",
@@ -52,7 +58,7 @@ const id = {
       "Tulis e-mail atau nomor WhatsApp akun Anda. Kami kirim tautan untuk membuat kata sandi baru.",
     submit: "Kirim tautan",
     submitting: "Mengirim…",
-    sent: "Jika akun dengan kontak itu ada, tautan sudah kami kirim. Tautan berlaku 1 jam.",
+    sent: "Jika kontak itu sudah dikonfirmasi di sebuah akun, tautan sudah kami kirim ke sana. Tautan berlaku 1 jam.",
     back: "Kembali ke halaman masuk",
   },
   reset: {
@@ -89,9 +95,6 @@ const id = {
     emailInvalid: "E-mail ini tidak valid. Contoh: siti@contoh.id",
     phoneInvalid: "Nomor WhatsApp ini tidak valid. Contoh: 0812 3456 7890",
     contactRequired: "Isi e-mail atau nomor WhatsApp (salah satu cukup).",
-    emailTaken: "E-mail ini sudah dipakai akun lain. Masuk, atau pakai fitur lupa kata sandi.",
-    phoneTaken:
-      "Nomor WhatsApp ini sudah dipakai akun lain. Masuk, atau pakai fitur lupa kata sandi.",
     passwordRequired: "Tulis kata sandi Anda.",
     passwordTooShort: "Kata sandi minimal 8 karakter.",
     passwordTooLong: "Kata sandi maksimal 128 karakter.",
@@ -145,6 +148,12 @@ const en: Messages = {
     submitting: "Creating account…",
     haveAccount: "Already have an account?",
     signInLink: "Sign in",
+    sentTitle: "Check your messages",
+    sent: "We sent a message to {{contacts}}. Open it to confirm your contact.",
+    sentNote:
+      "If that contact is already registered with Karya Sungging, the message explains how to sign in to that account or choose a new password.",
+    continue: "Continue",
+    and: " and ",
   },
   signOut: {
     submit: "Sign out",
@@ -158,7 +167,7 @@ const en: Messages = {
       "Enter your account's e-mail or WhatsApp number. We will send you a link to choose a new password.",
     submit: "Send link",
     submitting: "Sending…",
-    sent: "If an account with that contact exists, the link is on its way. It works for 1 hour.",
+    sent: "If an account has that contact and it is confirmed, the link is on its way. It works for 1 hour.",
     back: "Back to sign in",
   },
   reset: {
@@ -195,9 +204,6 @@ const en: Messages = {
     emailInvalid: "This e-mail is not valid. For example siti@example.com",
     phoneInvalid: "This WhatsApp number is not valid. For example 0812 3456 7890",
     contactRequired: "Give an e-mail or a WhatsApp number (one is enough).",
-    emailTaken: "This e-mail already belongs to an account. Sign in, or use forgot password.",
-    phoneTaken:
-      "This WhatsApp number already belongs to an account. Sign in, or use forgot password.",
     passwordRequired: "Enter your password.",
     passwordTooShort: "Passwords need at least 8 characters.",
     passwordTooLong: "Passwords can have at most 128 characters.",

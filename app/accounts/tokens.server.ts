@@ -4,15 +4,26 @@ import type { Prisma, TokenPurpose } from "~/generated/prisma/client";
 import { hashSecret } from "./session.server";
 
 /**
- * One-time tokens for links sent to people (password reset, invitation, verification): random,
- * stored only as a hash, expiring, and usable once. Issuing a new one retires the older ones of
- * the same purpose, so only the latest link works.
+ * One-time tokens for links sent to people (password reset, invitation, verification, undoing a
+ * contact change): random, stored only as a hash, expiring, and usable once. Issuing a new one
+ * retires the older ones of the same purpose, so only the latest link works, except for undo
+ * links: each contact change has its own, and a later change must not disarm an earlier one.
  */
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
   PASSWORD_RESET: 60 * 60 * 1000,
   INVITATION: 7 * 24 * 60 * 60 * 1000,
   VERIFY_EMAIL: 3 * 24 * 60 * 60 * 1000,
   VERIFY_PHONE: 3 * 24 * 60 * 60 * 1000,
+  // Longer than a confirmation link: the old contact may read its messages late.
+  UNDO_CONTACT_CHANGE: 14 * 24 * 60 * 60 * 1000,
+};
+
+const onlyLatestWorks: Record<TokenPurpose, boolean> = {
+  PASSWORD_RESET: true,
+  INVITATION: true,
+  VERIFY_EMAIL: true,
+  VERIFY_PHONE: true,
+  UNDO_CONTACT_CHANGE: false,
 };
 
 export type IssuedToken = { secret: string; expiresAt: Date };
@@ -22,16 +33,26 @@ export async function issueToken(
   { userId, purpose, target }: { userId: string; purpose: TokenPurpose; target?: string },
 ): Promise<IssuedToken> {
   const now = new Date();
-  await tx.userToken.updateMany({
-    where: { userId, purpose, usedAt: null, expiresAt: { gt: now } },
-    data: { expiresAt: now },
-  });
+  if (onlyLatestWorks[purpose]) await retireTokens(tx, userId, purpose);
   const secret = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]);
   await tx.userToken.create({
     data: { tokenHash: hashSecret(secret), userId, purpose, target, expiresAt },
   });
   return { secret, expiresAt };
+}
+
+/** Makes every unused link of this purpose stop working (it then reads as expired). */
+export async function retireTokens(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  purpose: TokenPurpose,
+): Promise<void> {
+  const now = new Date();
+  await tx.userToken.updateMany({
+    where: { userId, purpose, usedAt: null, expiresAt: { gt: now } },
+    data: { expiresAt: now },
+  });
 }
 
 export type TokenState =

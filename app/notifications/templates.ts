@@ -12,6 +12,20 @@ type Payloads = {
   "auth.password_reset": { name: string; url: string; expiresAt: string };
   "auth.invitation": { name: string; url: string; expiresAt: string; role: Role };
   "auth.verify_contact": { name: string; url: string; expiresAt: string };
+  /** To the account's contacts as they were, when someone changes them: with an undo link. */
+  "auth.contact_changing": {
+    name: string;
+    changes: { contact: "email" | "phone"; kind: "add" | "change" | "remove" }[];
+    url: string;
+    expiresAt: string;
+  };
+  /** To an account's contact that someone just tried to sign up with. */
+  "auth.sign_up_attempt": {
+    name: string;
+    contact: "email" | "phone";
+    signInUrl: string;
+    resetUrl: string;
+  };
   "order.placed": {
     name: string;
     number: string;
@@ -167,6 +181,30 @@ function placedPaymentNote(p: Payloads["order.placed"], locale: Locale): string 
     : `Please complete the card payment before ${due}. If it is not paid by then, the order is cancelled and the items are released to other buyers.`;
 }
 
+const contactWords: Record<Locale, Record<"email" | "phone", string>> = {
+  id: { email: "e-mail", phone: "nomor WhatsApp" },
+  en: { email: "e-mail address", phone: "WhatsApp number" },
+};
+
+/** "your e-mail address is being changed and a WhatsApp number added", one clause a change. */
+function contactChangeWords(
+  changes: Payloads["auth.contact_changing"]["changes"],
+  locale: Locale,
+): string {
+  const clauses = changes.map(({ contact, kind }) => {
+    const word = contactWords[locale][contact];
+    if (locale === "id") {
+      return `${word} ${{ add: "ditambahkan", change: "diganti", remove: "dihapus" }[kind]}`;
+    }
+    return {
+      add: `a ${word} is being added`,
+      change: `your ${word} is being changed`,
+      remove: `your ${word} is being removed`,
+    }[kind];
+  });
+  return clauses.join(locale === "id" ? " dan " : " and ");
+}
+
 function amountDueLine(amountDueRupiah: number, locale: Locale): string {
   if (amountDueRupiah <= 0) return "";
   return locale === "id"
@@ -205,6 +243,26 @@ const templates: {
     en: (p) => ({
       subject: "Confirm your contact at Karya Sungging",
       text: `Hello ${p.name},\n\nOpen this link to confirm your contact. Orders you placed as a guest with it will then appear in your account:\n${p.url}\n\nThe link works until ${formatDateTime(new Date(p.expiresAt), "en")}.`,
+    }),
+  },
+  "auth.contact_changing": {
+    id: (p) => ({
+      subject: "Kontak akun Karya Sungging Anda sedang diubah",
+      text: `Halo ${p.name},\n\nAda perubahan kontak di akun Karya Sungging Anda: ${contactChangeWords(p.changes, "id")}. Kontak baru hanya berlaku setelah dikonfirmasi dari tautan yang kami kirim ke kontak itu; sampai saat itu kontak lama tetap dipakai untuk masuk.\n\nJika bukan Anda yang mengubahnya, buka tautan ini. Perubahan dibatalkan (atau kontak lama dikembalikan jika sudah terlanjur berlaku) dan semua perangkat dikeluarkan dari akun Anda; setelah itu buat kata sandi baru:\n${p.url}\n\nTautan berlaku sampai ${formatDateTime(new Date(p.expiresAt), "id")}. Jika memang Anda yang mengubahnya, abaikan pesan ini.`,
+    }),
+    en: (p) => ({
+      subject: "The contacts of your Karya Sungging account are being changed",
+      text: `Hello ${p.name},\n\nThe contacts of your Karya Sungging account are being changed: ${contactChangeWords(p.changes, "en")}. A new contact only counts once it is confirmed from the link we sent to it; until then the old one still signs in.\n\nIf this was not you, open this link. The change is cancelled (or your old contact put back, if it already took effect) and every device is signed out of your account; then choose a new password:\n${p.url}\n\nThe link works until ${formatDateTime(new Date(p.expiresAt), "en")}. If it was you, ignore this message.`,
+    }),
+  },
+  "auth.sign_up_attempt": {
+    id: (p) => ({
+      subject: "Ada yang mencoba mendaftar dengan kontak Anda",
+      text: `Halo ${p.name},\n\nSeseorang mencoba membuat akun baru di Karya Sungging dengan ${contactWords.id[p.contact]} ini, yang sudah terdaftar untuk akun Anda. Tidak ada akun baru yang dibuat dan akun Anda tidak berubah.\n\nJika itu Anda, silakan masuk:\n${p.signInUrl}\n\nLupa kata sandi? Buat yang baru di sini:\n${p.resetUrl}\n\nJika bukan Anda, abaikan pesan ini.`,
+    }),
+    en: (p) => ({
+      subject: "Someone tried to sign up with your contact",
+      text: `Hello ${p.name},\n\nSomeone tried to create a new Karya Sungging account with this ${contactWords.en[p.contact]}, which already belongs to your account. No new account was made and yours is unchanged.\n\nIf it was you, please sign in:\n${p.signInUrl}\n\nForgot your password? Choose a new one here:\n${p.resetUrl}\n\nIf it was not you, ignore this message.`,
     }),
   },
   "order.placed": {

@@ -20,6 +20,7 @@ import { passwordForm, profileForm } from "~/account/forms";
 import { OrdersSection, type OrderRow } from "~/account/orders-section";
 import { PasswordSection } from "~/account/password-section";
 import {
+  cancelPendingContact,
   getAccountProfile,
   resendVerification,
   updateProfile,
@@ -63,6 +64,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       locale: profile.locale,
       emailVerified: profile.emailVerifiedAt !== null,
       phoneVerified: profile.phoneVerifiedAt !== null,
+      pendingEmail: profile.pendingEmail ?? "",
+      pendingPhone: profile.pendingPhone ? formatPhone(profile.pendingPhone) : "",
     },
     role: profile.role,
     workspace: profile.role === "BUYER" ? null : roleHome[profile.role],
@@ -104,8 +107,10 @@ function savedTo(notice: SavedNotice, headers?: HeadersInit) {
 }
 
 /**
- * intent=profile (name, email, phone, locale), intent=resend-email / resend-phone,
- * intent=password (currentPassword, newPassword) and intent=sign-out-everywhere.
+ * intent=profile (name, email, phone, locale, password when a contact changes),
+ * intent=resend-email / resend-phone, resend-pending-email / resend-pending-phone,
+ * cancel-pending-email / cancel-pending-phone, intent=password (currentPassword, newPassword)
+ * and intent=sign-out-everywhere.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const owner = await requireAccount(request);
@@ -117,7 +122,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return saveProfile(owner, form, t, request, context);
     case "resend-email":
     case "resend-phone":
-      return resend(owner, intent === "resend-email" ? "email" : "phone", form, t);
+      return resend(owner, intent === "resend-email" ? "email" : "phone", "current", form, t);
+    case "resend-pending-email":
+    case "resend-pending-phone":
+      return resend(owner, intent.endsWith("email") ? "email" : "phone", "pending", form, t);
+    case "cancel-pending-email":
+    case "cancel-pending-phone":
+      await cancelPendingContact(
+        owner,
+        intent.endsWith("email") ? "email" : "phone",
+        request,
+        context,
+      );
+      return savedTo("contact-cancelled");
     case "password":
       return savePassword(owner, form, t, request, context);
     case "sign-out-everywhere": {
@@ -144,18 +161,32 @@ async function saveProfile(
   const result = await updateProfile(owner, input, request, context);
   if (!result.ok) {
     const errors: FormErrors = {};
-    if (result.taken.includes("email")) errors.email = t("errors.emailTaken");
-    if (result.taken.includes("phone")) errors.phone = t("errors.phoneTaken");
+    if (result.password === "missing") errors.password = t("errors.contactPasswordRequired");
+    if (result.password === "wrong") errors.password = t("errors.contactPasswordWrong");
+    if (typeof result.password === "object") {
+      const seconds = result.password.waitSeconds;
+      return refuseForNow("profile", form, { form: t("errors.rateLimited", { seconds }) }, seconds);
+    }
+    if (result.taken?.includes("email")) errors.email = t("errors.emailTaken");
+    if (result.taken?.includes("phone")) errors.phone = t("errors.phoneTaken");
+    if (result.keep === "email") errors.email = t("errors.keepEmail");
+    if (result.keep === "phone") errors.phone = t("errors.keepPhone");
     return refuse("profile", form, errors);
   }
   // The site's language follows the account's.
-  return savedTo(result.verificationSent.length > 0 ? "profile-verify" : "profile", {
+  return savedTo(result.confirmationSent.length > 0 ? "profile-verify" : "profile", {
     "Set-Cookie": await localeCookie.serialize(input.locale),
   });
 }
 
-async function resend(owner: AccountOwner, contact: Contact, form: FormData, t: Translate) {
-  const result = await resendVerification(owner, contact);
+async function resend(
+  owner: AccountOwner,
+  contact: Contact,
+  which: "current" | "pending",
+  form: FormData,
+  t: Translate,
+) {
+  const result = await resendVerification(owner, contact, which);
   if (!result.ok) {
     return result.reason === "too-soon"
       ? refuseForNow(
@@ -207,6 +238,7 @@ const noticeKeys = {
   password: "saved.password",
   "sent-email": "saved.sentEmail",
   "sent-phone": "saved.sentPhone",
+  "contact-cancelled": "saved.contactCancelled",
 } as const satisfies Record<SavedNotice, string>;
 
 export default function AccountPage() {

@@ -27,8 +27,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
 
 /**
- * Sends a one-time link to the contact the person typed, if an active account has it. The
- * answer is the same either way, so the form cannot be used to find out who has an account.
+ * Sends a one-time link to the contact the person typed, if an active account has it and it is
+ * confirmed: an unconfirmed contact (a new sign-up's, or one typed in by whoever had the account
+ * open) has not proved it belongs to the account's owner. The answer is the same either way, so
+ * the form cannot be used to find out who has an account.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
@@ -42,7 +44,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const user = await prisma.user.findFirst({
     where: {
-      ...(identifier.kind === "email" ? { email: identifier.email } : { phone: identifier.phone }),
+      ...(identifier.kind === "email"
+        ? { email: identifier.email, emailVerifiedAt: { not: null } }
+        : { phone: identifier.phone, phoneVerifiedAt: { not: null } }),
       deactivatedAt: null,
     },
     select: { id: true, name: true, locale: true },

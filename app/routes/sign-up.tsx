@@ -15,6 +15,7 @@ import { hashPassword } from "~/accounts/password.server";
 import { passwordProblem } from "~/accounts/password-policy.server";
 import { roleHome } from "~/accounts/permissions.server";
 import { currentUser, startSession } from "~/accounts/session.server";
+import { tellOwnersOfTakenContacts } from "~/accounts/sign-up.server";
 import { sendVerification } from "~/accounts/verification.server";
 import { audit } from "~/audit/audit.server";
 import { adoptVisitorCart } from "~/cart/cart.server";
@@ -23,7 +24,7 @@ import { isUniqueViolation } from "~/db/errors.server";
 import { prisma } from "~/db.server";
 import { getLocale, i18next } from "~/i18n/i18next.server";
 import { fieldErrors, refusal, type FormErrors } from "~/lib/forms";
-import { normalizePhone } from "~/lib/phone";
+import { formatPhone, normalizePhone } from "~/lib/phone";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { pageMeta } from "~/seo/meta";
 
@@ -86,18 +87,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(refusal(form, errors), { status: 400 });
   }
   const { name, email, phone } = parsed.data;
+  // The same screen whether the contact was free or taken (see docs/decisions): only a new
+  // account's answer carries its session cookie.
+  const checkMessages = (headers?: HeadersInit) =>
+    data(
+      {
+        ok: true as const,
+        sentTo: [...(phone ? [formatPhone(phone)] : []), ...(email ? [email] : [])],
+        next: safeRedirectPath(parsed.data.next, "/account"),
+      },
+      { headers },
+    );
 
-  const taken = await prisma.user.findMany({
-    where: { OR: [...(email ? [{ email }] : []), ...(phone ? [{ phone }] : [])] },
-    select: { email: true, phone: true },
-  });
-  const takenErrors = (): FormErrors => ({
-    ...(email && taken.some((u) => u.email === email) ? { email: t("errors.emailTaken") } : {}),
-    ...(phone && taken.some((u) => u.phone === phone) ? { phone: t("errors.phoneTaken") } : {}),
-  });
-  if (taken.length > 0) return data(refusal(form, takenErrors()), { status: 400 });
-
+  // Hashing is slow on purpose; doing it before the lookup keeps both answers equally slow.
   const passwordHash = await hashPassword(password);
+  if (await tellOwnersOfTakenContacts({ email, phone }, request, context)) return checkMessages();
   let cookie: string;
   try {
     cookie = await prisma.$transaction(async (tx) => {
@@ -119,22 +123,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     // Someone signed up with the same contact a moment ago: nothing of this account was kept.
     if (!isUniqueViolation(error)) throw error;
-    const again = await prisma.user.findMany({
-      where: { OR: [...(email ? [{ email }] : []), ...(phone ? [{ phone }] : [])] },
-      select: { email: true, phone: true },
-    });
-    taken.push(...again);
-    return data(refusal(form, takenErrors()), { status: 400 });
+    await tellOwnersOfTakenContacts({ email, phone }, request, context);
+    return checkMessages();
   }
-  return redirect(safeRedirectPath(parsed.data.next, "/account"), {
-    headers: { "Set-Cookie": cookie },
-  });
+  return checkMessages({ "Set-Cookie": cookie });
 }
 
 export default function SignUp() {
   const { next } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t } = useTranslation("auth");
+  if (answer?.ok) {
+    return (
+      <AuthPage title={t("signUp.sentTitle")}>
+        <p role="status">{t("signUp.sent", { contacts: answer.sentTo.join(t("signUp.and")) })}</p>
+        <p className="text-muted">{t("signUp.sentNote")}</p>
+        <Link
+          to={answer.next}
+          className="inline-flex min-h-11 items-center rounded-full bg-ink px-5 font-medium text-paper hover:bg-copper-700"
+        >
+          {t("signUp.continue")}
+        </Link>
+      </AuthPage>
+    );
+  }
   const values = answer?.values ?? {};
   const errors = answer?.errors ?? {};
   return (

@@ -39,25 +39,37 @@ async function answered(result: unknown): Promise<{ status: number; body: unknow
   return { status: init?.status ?? 200, body: data };
 }
 
+/** Posts the sign-up form; what it answered, with the session cookie it set, if any. */
+async function signUp(fields: Record<string, string>, cookie?: string) {
+  const result = (await signUpAction({
+    request: formPost("/sign-up", fields, cookie),
+    params: {},
+    context: client(),
+  })) as { data: unknown; init?: { status?: number; headers?: HeadersInit } | null };
+  const setCookie = new Headers(result.init?.headers).get("Set-Cookie");
+  const session = /ks_session=[^;]+/.exec(setCookie ?? "")?.[0] ?? null;
+  return { status: result.init?.status ?? 200, body: result.data, session };
+}
+
 beforeAll(async () => {
   await seedIfEmpty(prisma);
 });
 
 describe("signing up", () => {
   it("creates a buyer account, signs them in and sends a confirmation link to each contact", async () => {
-    const response = (await signUpAction({
-      request: formPost("/sign-up", {
-        name: "Siti Aminah",
-        email: "Siti.Aminah@Contoh.id",
-        phone: "0812-7000-1234",
-        password: "tepak sirih tembaga",
-      }),
-      params: {},
-      context: client(),
-    })) as Response;
-    expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toBe("/account");
-    const user = await currentUser(siteRequest("/", { cookie: sessionCookieOf(response) }));
+    const answer = await signUp({
+      name: "Siti Aminah",
+      email: "Siti.Aminah@Contoh.id",
+      phone: "0812-7000-1234",
+      password: "tepak sirih tembaga",
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      ok: true,
+      sentTo: ["+62 812 7000 1234", "siti.aminah@contoh.id"],
+      next: "/account",
+    });
+    const user = await currentUser(siteRequest("/", { cookie: answer.session! }));
     expect(user).toMatchObject({
       name: "Siti Aminah",
       role: "BUYER",
@@ -78,29 +90,72 @@ describe("signing up", () => {
     ).toBe(1);
   });
 
-  it("refuses a contact that is already taken, keeps what was typed and creates nothing", async () => {
-    const existing = await makeUser({ phone: "+6281270005555" });
+  it("answers a taken contact as it answers a new one, creates nothing, and tells the owner", async () => {
+    const owner = await makeUser({ phone: "+6281270005555" });
     const before = await prisma.user.count();
-    const result = await answered(
-      await signUpAction({
-        request: formPost("/sign-up", {
-          name: "Budi",
-          phone: "0812 7000 5555",
-          email: "",
-          password: "perahu kajang ogan",
-        }),
-        params: {},
-        context: client(),
-      }),
-    );
-    expect(result.status).toBe(400);
-    expect(result.body).toMatchObject({
-      values: { name: "Budi", phone: "0812 7000 5555" },
-      errors: { phone: expect.stringMatching(/sudah dipakai/) },
+
+    const taken = await signUp({
+      name: "Budi",
+      phone: "0812 7000 5555",
+      email: "",
+      password: "perahu kajang ogan",
     });
-    expect(JSON.stringify(result.body)).not.toContain("perahu kajang");
-    expect(await prisma.user.count()).toBe(before);
-    expect(existing.id).toBeTruthy();
+    const fresh = await signUp({
+      name: "Budi",
+      phone: "0812 7000 5556",
+      email: "",
+      password: "perahu kajang ogan",
+    });
+
+    expect(taken.status).toBe(fresh.status);
+    expect(taken.body).toEqual({ ...(fresh.body as object), sentTo: ["+62 812 7000 5555"] });
+    expect(JSON.stringify(taken.body)).not.toContain("perahu kajang");
+    // Only the new account is signed in; the taken contact's answer carries no session.
+    expect(taken.session).toBeNull();
+    expect(fresh.session).not.toBeNull();
+    expect(await prisma.user.count()).toBe(before + 1);
+    expect(await prisma.user.count({ where: { name: "Budi" } })).toBe(1);
+
+    const notice = await prisma.notification.findFirstOrThrow({
+      where: { userId: owner.id, template: "auth.sign_up_attempt" },
+    });
+    expect(notice).toMatchObject({ recipient: "+6281270005555" });
+    expect(notice.payload).toMatchObject({
+      contact: "phone",
+      signInUrl: expect.stringMatching(/\/sign-in$/),
+      resetUrl: expect.stringMatching(/\/forgot-password$/),
+    });
+    expect(await prisma.notification.count({ where: { recipient: "+6281270005555" } })).toBe(1);
+    expect(
+      await prisma.auditLog.count({
+        where: { action: "auth.sign_up_with_taken_contact", entityId: owner.id },
+      }),
+    ).toBe(1);
+
+    // Trying again within the hour does not flood the owner's chat.
+    await signUp({ name: "Budi", phone: "0812 7000 5555", password: "perahu kajang ogan" });
+    expect(
+      await prisma.notification.count({
+        where: { userId: owner.id, template: "auth.sign_up_attempt" },
+      }),
+    ).toBe(1);
+  });
+
+  it("tells the owner of a taken e-mail, whatever case it is typed in", async () => {
+    const owner = await makeUser({ email: "terdaftar@contoh.id" });
+    const answer = await signUp({
+      name: "Rudi",
+      email: "Terdaftar@Contoh.id",
+      phone: "",
+      password: "perahu kajang ogan",
+    });
+    expect(answer.body).toMatchObject({ ok: true, sentTo: ["terdaftar@contoh.id"] });
+    expect(answer.session).toBeNull();
+    expect(
+      await prisma.notification.findFirstOrThrow({
+        where: { userId: owner.id, template: "auth.sign_up_attempt" },
+      }),
+    ).toMatchObject({ recipient: "terdaftar@contoh.id", channel: "LOG" });
   });
 
   it("refuses a common password and a missing contact with clear messages", async () => {
@@ -132,16 +187,11 @@ describe("signing up", () => {
     const visitorKey = newVisitorKey();
     await addToCart({ owner: { visitorKey }, variantId: variant.id, quantity: 2, locale: "id" });
     const cartCookieHeader = (await cartCookie.serialize(visitorKey)).split(";")[0]!;
-    const response = (await signUpAction({
-      request: formPost(
-        "/sign-up",
-        { name: "Dewi", email: "dewi@contoh.id", phone: "", password: "songket palembang merah" },
-        cartCookieHeader,
-      ),
-      params: {},
-      context: client(),
-    })) as Response;
-    const signedIn = siteRequest("/", { cookie: sessionCookieOf(response) });
+    const answer = await signUp(
+      { name: "Dewi", email: "dewi@contoh.id", phone: "", password: "songket palembang merah" },
+      cartCookieHeader,
+    );
+    const signedIn = siteRequest("/", { cookie: answer.session! });
     expect(await cartItemCount(signedIn)).toBe(2);
     expect(await prisma.cart.count({ where: { visitorKey } })).toBe(0);
   });
@@ -330,6 +380,7 @@ describe("sessions", () => {
 describe("password reset", () => {
   it("writes a link to the outbox for a known contact and answers the same for an unknown one", async () => {
     const user = await makeUser({ phone: "+6281270009999" });
+    await prisma.user.update({ where: { id: user.id }, data: { phoneVerifiedAt: new Date() } });
     const known = await answered(
       await forgotAction({
         request: formPost("/forgot-password", { identifier: "0812 7000 9999" }),
@@ -352,6 +403,44 @@ describe("password reset", () => {
     expect((message.payload as { url: string }).url).toMatch(
       /\/reset-password\/[A-Za-z0-9_-]{43}$/,
     );
+  });
+
+  it("sends nothing to a contact that is not confirmed, and answers as for any other", async () => {
+    // makeUser confirms the e-mail only.
+    const user = await makeUser({ phone: "+6281270008888" });
+    await prisma.user.update({ where: { id: user.id }, data: { pendingEmail: "baru@contoh.id" } });
+    const forgot = async (identifier: string) =>
+      answered(
+        await forgotAction({
+          request: formPost("/forgot-password", { identifier }),
+          params: {},
+          context: client(),
+        }),
+      );
+
+    const unconfirmed = await forgot("0812 7000 8888");
+    const pending = await forgot("baru@contoh.id");
+    const unknown = await forgot("0812 7000 0001");
+    expect(unconfirmed).toEqual(unknown);
+    expect(pending).toEqual(unknown);
+    expect(
+      await prisma.notification.count({
+        where: {
+          template: "auth.password_reset",
+          recipient: { in: ["+6281270008888", "baru@contoh.id"] },
+        },
+      }),
+    ).toBe(0);
+    expect(
+      await prisma.userToken.count({ where: { userId: user.id, purpose: "PASSWORD_RESET" } }),
+    ).toBe(0);
+
+    expect(await forgot(user.email)).toEqual(unknown);
+    expect(
+      await prisma.notification.findFirstOrThrow({
+        where: { userId: user.id, template: "auth.password_reset" },
+      }),
+    ).toMatchObject({ recipient: user.email });
   });
 
   it("works once, signs out every other session and signs in with the new password", async () => {

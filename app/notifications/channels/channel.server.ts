@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Config } from "~/config.server";
 import type { NotificationChannel } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n/config";
@@ -47,11 +48,16 @@ export function sendTimeoutMs(config: Config): number {
   return Math.max(100, Math.min(30_000, Math.floor(config.notify.leaseMs / 2)));
 }
 
+/** Where the log channel keeps the full text of the messages it "sends". */
+export function messagesFile(config: Config): string {
+  return path.resolve(config.DATA_DIR, "messages.log");
+}
+
 /** The channels the configuration provides; the log channel always. */
 export function channelsFromConfig(config: Config): Channels {
   const timeoutMs = sendTimeoutMs(config);
   return {
-    LOG: logChannel(),
+    LOG: logChannel({ messagesFile: messagesFile(config) }),
     ...(config.mail ? { EMAIL: emailChannel(config.mail, { timeoutMs }) } : {}),
     ...(config.whatsapp ? { WHATSAPP: whatsAppChannel(config.whatsapp, { timeoutMs }) } : {}),
   };
