@@ -10,6 +10,8 @@ import type { OrderStatus } from "~/generated/prisma/client";
 import { action as accountAction, loader as accountLoader } from "~/routes/account._index";
 import { loader as dataLoader } from "~/routes/account.data";
 import { action as deleteAction, loader as deleteLoader } from "~/routes/account.delete";
+import { action as signInAction } from "~/routes/sign-in";
+import { action as undoAction, loader as undoLoader } from "~/routes/undo-contact-change.$token";
 import { action as verifyAction, loader as verifyLoader } from "~/routes/verify.$token";
 import { makeUser, sessionCookieFor, siteRequest, testContext } from "../setup/accounts";
 
@@ -49,9 +51,55 @@ async function answered(outcome: Promise<unknown>) {
 
 type Refusal = { ok: false; values: Record<string, string>; errors: Record<string, string> };
 
-function postAccount(cookie: string, form: Record<string, string>, context = client()) {
+function postAccount(
+  cookie: string,
+  form: Record<string, string>,
+  context = client(),
+  path = "/account",
+) {
   return answered(
-    accountAction({ request: siteRequest("/account", { cookie, form }), params: {}, context }),
+    accountAction({ request: siteRequest(path, { cookie, form }), params: {}, context }),
+  );
+}
+
+/** Whether the sign-in form lets this contact in with this password. */
+async function signsIn(identifier: string, password: string): Promise<boolean> {
+  const answer = await answered(
+    signInAction({
+      request: siteRequest("/sign-in", { form: { name__confirm: "", identifier, password } }),
+      params: {},
+      context: client(),
+    }),
+  );
+  return answer.status === 302;
+}
+
+/** The token in the newest link of this kind written to the outbox for `recipient`. */
+async function linkTokenSentTo(recipient: string, template: string): Promise<string> {
+  const message = await prisma.notification.findFirstOrThrow({
+    where: { recipient, template },
+    orderBy: { createdAt: "desc" },
+  });
+  return (message.payload as { url: string }).url.split("/").pop()!;
+}
+
+function confirmLink(token: string) {
+  return answered(
+    verifyAction({
+      request: siteRequest(`/verify/${token}`, { form: {} }),
+      params: { token },
+      context: testContext,
+    }),
+  );
+}
+
+function undoLink(token: string) {
+  return answered(
+    undoAction({
+      request: siteRequest(`/undo-contact-change/${token}`, { form: {} }),
+      params: { token },
+      context: testContext,
+    }),
   );
 }
 
@@ -230,6 +278,7 @@ describe("the profile", () => {
       email: other.email.toUpperCase(),
       phone: "",
       locale: "id",
+      password: me.password,
     });
 
     expect(answer.status).toBe(400);
@@ -254,6 +303,7 @@ describe("the profile", () => {
       email: me.email,
       phone: "0812 9999 0001",
       locale: "id",
+      password: me.password,
     });
     expect(answer.status).toBe(400);
     expect((answer.body as Refusal).errors.phone).toBe(texts.errors.phoneTaken);
@@ -278,7 +328,7 @@ describe("the profile", () => {
     });
   });
 
-  it("a new phone number is unconfirmed until its link is opened, and the language follows", async () => {
+  it("a new phone number waits, unconfirmed, beside the old one until its link is opened", async () => {
     const me = await makeUser({ phone: "+6281234560001" });
     await prisma.user.update({ where: { id: me.id }, data: { phoneVerifiedAt: new Date() } });
 
@@ -288,15 +338,21 @@ describe("the profile", () => {
       email: me.email,
       phone: "0812-3456-0002",
       locale: "en",
+      password: me.password,
     });
 
     expect(answer.status).toBe(302);
     expect(answer.location).toBe("/account?saved=profile-verify");
     expect(answer.setCookie).toMatch(/^lng=/);
     const user = await prisma.user.findUniqueOrThrow({ where: { id: me.id } });
-    expect(user).toMatchObject({ name: "Dewi Lestari", phone: "+6281234560002", locale: "en" });
-    expect(user.phoneVerifiedAt).toBeNull();
-    // The e-mail did not change, so it stays confirmed.
+    expect(user).toMatchObject({
+      name: "Dewi Lestari",
+      phone: "+6281234560001",
+      pendingPhone: "+6281234560002",
+      locale: "en",
+    });
+    // Neither the old number nor the unchanged e-mail lose their confirmation.
+    expect(user.phoneVerifiedAt).not.toBeNull();
     expect(user.emailVerifiedAt).not.toBeNull();
 
     const token = await prisma.userToken.findFirstOrThrow({
@@ -329,6 +385,278 @@ describe("the profile", () => {
         where: { userId: me.id, template: "auth.verify_contact" },
       }),
     ).toBe(1);
+  });
+});
+
+describe("changing a contact", () => {
+  it("is refused without the password, keeps what was typed and changes nothing", async () => {
+    const me = await makeUser({ name: "Nur Aini", phone: "+6281234569001" });
+    const cookie = await sessionCookieFor(me.id);
+    const typed = {
+      intent: "profile",
+      name: "Nur Aini Baru",
+      email: "nur.baru@contoh.id",
+      phone: "0812 3456 9001",
+      locale: "en",
+    };
+
+    const missing = await postAccount(cookie, typed);
+    expect(missing.status).toBe(400);
+    expect((missing.body as Refusal).errors.password).toBe(texts.errors.contactPasswordRequired);
+    expect((missing.body as Refusal).values).toMatchObject({
+      name: "Nur Aini Baru",
+      email: "nur.baru@contoh.id",
+    });
+
+    const wrong = await postAccount(cookie, { ...typed, password: "bukan-kata-sandi-saya" });
+    expect(wrong.status).toBe(400);
+    expect((wrong.body as Refusal).errors.password).toBe(texts.errors.contactPasswordWrong);
+    expect((wrong.body as Refusal).values).not.toHaveProperty("password");
+
+    // In the person's language.
+    const inEnglish = await postAccount(cookie, typed, client(), "/account?lng=en");
+    expect((inEnglish.body as Refusal).errors.password).toBe(
+      messages.en.errors.contactPasswordRequired,
+    );
+
+    const removing = await postAccount(cookie, { ...typed, email: me.email, phone: "" });
+    expect((removing.body as Refusal).errors.password).toBe(texts.errors.contactPasswordRequired);
+
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({
+      name: "Nur Aini",
+      email: me.email,
+      phone: "+6281234569001",
+      locale: "id",
+      pendingEmail: null,
+      pendingPhone: null,
+    });
+    expect(await prisma.notification.count({ where: { userId: me.id } })).toBe(0);
+    expect(await prisma.userToken.count({ where: { userId: me.id } })).toBe(0);
+    expect(await signsIn("nur.baru@contoh.id", me.password)).toBe(false);
+  });
+
+  it("needs no password for the name and the language", async () => {
+    const me = await makeUser({ name: "Yusuf" });
+    const answer = await postAccount(await sessionCookieFor(me.id), {
+      intent: "profile",
+      name: "Yusuf Hamzah",
+      email: me.email,
+      phone: "",
+      locale: "en",
+    });
+    expect(answer.location).toBe("/account?saved=profile");
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({
+      name: "Yusuf Hamzah",
+      locale: "en",
+    });
+    expect(await prisma.notification.count({ where: { userId: me.id } })).toBe(0);
+  });
+
+  it("with the password, the old e-mail still signs in and the new one only once confirmed", async () => {
+    const me = await makeUser();
+    const cookie = await sessionCookieFor(me.id);
+    const newEmail = "siti.baru@contoh.id";
+
+    const answer = await postAccount(cookie, {
+      intent: "profile",
+      name: "Siti",
+      email: "Siti.Baru@Contoh.id",
+      phone: "",
+      locale: "id",
+      password: me.password,
+    });
+    expect(answer.location).toBe("/account?saved=profile-verify");
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({
+      email: me.email,
+      pendingEmail: newEmail,
+    });
+    expect(await signsIn(me.email, me.password)).toBe(true);
+    expect(await signsIn(newEmail, me.password)).toBe(false);
+
+    // The account page says what is waiting.
+    const page = await answered(
+      accountLoader({
+        request: siteRequest("/account", { cookie }),
+        params: {},
+        context: client(),
+      }),
+    );
+    expect((page.body as Awaited<ReturnType<typeof accountLoader>>).profile).toMatchObject({
+      email: me.email,
+      pendingEmail: newEmail,
+    });
+
+    const confirmed = await confirmLink(await linkTokenSentTo(newEmail, "auth.verify_contact"));
+    expect(confirmed.body).toMatchObject({ ok: true, contact: newEmail });
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: me.id } });
+    expect(user).toMatchObject({ email: newEmail, pendingEmail: null });
+    expect(user.emailVerifiedAt).not.toBeNull();
+    expect(await signsIn(newEmail, me.password)).toBe(true);
+    expect(await signsIn(me.email, me.password)).toBe(false);
+    expect(
+      await prisma.auditLog.findFirstOrThrow({
+        where: { action: "account.contact_changed", entityId: me.id },
+      }),
+    ).toMatchObject({ details: { contact: "email", kind: "change" } });
+  });
+
+  it("tells the old contacts, whose link undoes a change still waiting and signs every device out", async () => {
+    const me = await makeUser({ phone: "+6281234569003" });
+    const cookie = await sessionCookieFor(me.id);
+    const answer = await postAccount(cookie, {
+      intent: "profile",
+      name: "Rina",
+      email: "penyusup@contoh.id",
+      phone: "0812 3456 9003",
+      locale: "id",
+      password: me.password,
+    });
+    expect(answer.location).toBe("/account?saved=profile-verify");
+
+    const notices = await prisma.notification.findMany({
+      where: { userId: me.id, template: "auth.contact_changing" },
+    });
+    expect(notices.map((n) => n.recipient).sort()).toEqual([me.email, "+6281234569003"].sort());
+    const urls = notices.map((n) => (n.payload as { url: string }).url);
+    expect(urls[0]).toMatch(/\/undo-contact-change\/[A-Za-z0-9_-]{43}$/);
+    expect(new Set(urls).size).toBe(1);
+    expect(notices[0]!.payload).toMatchObject({ changes: [{ contact: "email", kind: "change" }] });
+    const confirmation = await linkTokenSentTo("penyusup@contoh.id", "auth.verify_contact");
+
+    const undoToken = urls[0]!.split("/").pop()!;
+    // Opening the link (or a scanner prefetching it) changes nothing.
+    expect(
+      await undoLoader({
+        request: siteRequest(`/undo-contact-change/${undoToken}`),
+        params: { token: undoToken },
+        context: testContext,
+      }),
+    ).toMatchObject({ problem: null });
+    expect(await signedInAs(cookie)).not.toBeNull();
+
+    const undone = await undoLink(undoToken);
+    expect(undone.body).toEqual({ ok: true, notRestored: false });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({
+      email: me.email,
+      pendingEmail: null,
+    });
+    expect(await signedInAs(cookie)).toBeNull();
+    expect((await confirmLink(confirmation)).body).toMatchObject({ ok: false });
+    expect(await signsIn("penyusup@contoh.id", me.password)).toBe(false);
+    expect(
+      await prisma.auditLog.findFirstOrThrow({
+        where: { action: "account.contact_change_undone", entityId: me.id },
+      }),
+    ).toMatchObject({ details: { cancelled: ["email"], restored: [], sessionsEnded: 1 } });
+    expect((await undoLink(undoToken)).body).toEqual({ ok: false, problem: "used" });
+  });
+
+  it("undone after it was confirmed, puts the old contact back, confirmed, and signs every device out", async () => {
+    const me = await makeUser();
+    const cookie = await sessionCookieFor(me.id);
+    await postAccount(cookie, {
+      intent: "profile",
+      name: "Hendra",
+      email: "pencuri@contoh.id",
+      phone: "",
+      locale: "id",
+      password: me.password,
+    });
+    await confirmLink(await linkTokenSentTo("pencuri@contoh.id", "auth.verify_contact"));
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: me.id } })).email).toBe(
+      "pencuri@contoh.id",
+    );
+
+    const undone = await undoLink(await linkTokenSentTo(me.email, "auth.contact_changing"));
+    expect(undone.body).toEqual({ ok: true, notRestored: false });
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: me.id } });
+    expect(user.email).toBe(me.email);
+    expect(user.emailVerifiedAt).not.toBeNull();
+    expect(await signedInAs(cookie)).toBeNull();
+    expect(await signsIn(me.email, me.password)).toBe(true);
+    expect(await signsIn("pencuri@contoh.id", me.password)).toBe(false);
+  });
+
+  it("leaves an old contact that another account took meanwhile", async () => {
+    const me = await makeUser();
+    await postAccount(await sessionCookieFor(me.id), {
+      intent: "profile",
+      name: "Budi",
+      email: "budi.baru@contoh.id",
+      phone: "",
+      locale: "id",
+      password: me.password,
+    });
+    await confirmLink(await linkTokenSentTo("budi.baru@contoh.id", "auth.verify_contact"));
+    const undo = await linkTokenSentTo(me.email, "auth.contact_changing");
+    await makeUser({ email: me.email });
+
+    const undone = await undoLink(undo);
+    expect(undone.body).toEqual({ ok: true, notRestored: true });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: me.id } })).email).toBe(
+      "budi.baru@contoh.id",
+    );
+  });
+
+  it("is not confirmed when another account took the new contact meanwhile", async () => {
+    const me = await makeUser();
+    await postAccount(await sessionCookieFor(me.id), {
+      intent: "profile",
+      name: "Dewi",
+      email: "rebutan@contoh.id",
+      phone: "",
+      locale: "id",
+      password: me.password,
+    });
+    await makeUser({ email: "rebutan@contoh.id" });
+    const answer = await confirmLink(
+      await linkTokenSentTo("rebutan@contoh.id", "auth.verify_contact"),
+    );
+    expect(answer.status).toBe(410);
+    expect(answer.body).toEqual({ ok: false, problem: "taken" });
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({
+      email: me.email,
+      pendingEmail: null,
+    });
+  });
+
+  it("keeps the only contact that signs in until its replacement is confirmed", async () => {
+    const me = await makeUser();
+    const answer = await postAccount(await sessionCookieFor(me.id), {
+      intent: "profile",
+      name: "Rahmat",
+      email: "",
+      phone: "0812 3456 9004",
+      locale: "id",
+      password: me.password,
+    });
+    expect(answer.status).toBe(400);
+    expect((answer.body as Refusal).errors.email).toBe(texts.errors.keepEmail);
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({
+      email: me.email,
+      pendingPhone: null,
+    });
+  });
+
+  it("waiting for confirmation, can be cancelled, and its link then stops working", async () => {
+    const me = await makeUser();
+    const cookie = await sessionCookieFor(me.id);
+    await postAccount(cookie, {
+      intent: "profile",
+      name: "Sari",
+      email: me.email,
+      phone: "0812 3456 9005",
+      locale: "id",
+      password: me.password,
+    });
+    const confirmation = await linkTokenSentTo("+6281234569005", "auth.verify_contact");
+
+    const cancelled = await postAccount(cookie, { intent: "cancel-pending-phone" });
+    expect(cancelled.location).toBe("/account?saved=contact-cancelled");
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: me.id } });
+    expect(user).toMatchObject({ phone: null, pendingPhone: null });
+    expect((await confirmLink(confirmation)).body).toMatchObject({ ok: false });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: me.id } })).phone).toBeNull();
   });
 });
 
@@ -509,6 +837,37 @@ describe("downloading one's data", () => {
         where: { actorUserId: me.id, action: "account.data_exported" },
       }),
     ).toBe(1);
+  });
+
+  it("leaves out the pickup code, also from the messages that carried it", async () => {
+    const me = await makeUser({ name: "Dian", phone: "+6281234560022" });
+    const order = await placeOrder({
+      userId: me.id,
+      name: "Dian",
+      phone: "+6281234560022",
+      status: "READY_FOR_PICKUP",
+    });
+    await prisma.order.update({ where: { id: order.id }, data: { pickupCode: "730164" } });
+    await prisma.notification.create({
+      data: {
+        idempotencyKey: `order.ready:${order.id}`,
+        channel: "LOG",
+        recipient: "+6281234560022",
+        template: "order.ready",
+        payload: { name: "Dian", number: order.number, pickupCode: "730164" },
+        orderId: order.id,
+      },
+    });
+
+    const response = (await dataLoader({
+      request: siteRequest("/account/data", { cookie: await sessionCookieFor(me.id) }),
+      params: {},
+      context: testContext,
+    })) as Response;
+    const text = await response.text();
+    expect(text).toContain(order.number);
+    expect(text).not.toContain("730164");
+    expect(text).not.toContain("pickupCode");
   });
 
   it("is only for the signed-in person", async () => {
