@@ -76,5 +76,8 @@ export function handleError(
 ): void {
   // Aborted requests (a visitor navigated away) and answers such as 404 are not failures.
   if (request.signal.aborted || (isRouteErrorResponse(error) && error.status < 500)) return;
+  // Remix warns through here about a `?_data=` in an address, which only an old client or a
+  // prober sends: the request is answered normally, and it must not fill the error log.
+  if (error instanceof Error && error.message.startsWith("Warning: Single fetch")) return;
   logError(error, { where: "remix", method: request.method, url: request.url });
 }

@@ -19,11 +19,12 @@ export type CatalogQuery = {
   page: number;
 };
 
-const metals: Record<string, Metal> = {
-  silver: "SILVER",
-  copper: "COPPER",
-  aluminium: "ALUMINIUM",
-};
+// A Map, not an object: `?metal=__proto__` must find nothing rather than Object.prototype.
+const metals = new Map<string, Metal>([
+  ["silver", "SILVER"],
+  ["copper", "COPPER"],
+  ["aluminium", "ALUMINIUM"],
+]);
 // Plain checks rather than a schema library: this module also ships to the browser (catalogHref).
 const slugOrNull = (value: string) => (/^[a-z0-9-]{1,100}$/.test(value) ? value : null);
 
@@ -47,7 +48,7 @@ export function parseCatalogQuery(params: URLSearchParams): CatalogQuery {
   const sort = SORTS.find((s) => s === text("sort"));
   return {
     q,
-    metal: metals[text("metal")] ?? null,
+    metal: metals.get(text("metal")) ?? null,
     category: slugOrNull(text("category")),
     artisan: slugOrNull(text("artisan")),
     minPrice,

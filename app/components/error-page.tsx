@@ -1,7 +1,10 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-/** The page a visitor sees for 403, 404 and anything unexpected: never a stack trace. */
+/**
+ * The page a visitor sees for 403, 404, any other refused request (a broken or foreign form, a
+ * bad address) and anything unexpected: never a stack trace.
+ */
 export function ErrorPage() {
   const error = useRouteError();
   const { t } = useTranslation();
@@ -11,7 +14,9 @@ export function ErrorPage() {
       ? [t("errors.notFoundTitle"), t("errors.notFoundText")]
       : status === 403
         ? [t("errors.forbiddenTitle"), t("errors.forbiddenText")]
-        : [t("errors.genericTitle"), t("errors.genericText")];
+        : status >= 400 && status < 500
+          ? [t("errors.badRequestTitle"), t("errors.badRequestText")]
+          : [t("errors.genericTitle"), t("errors.genericText")];
   return (
     <section className="mx-auto max-w-xl px-4 py-16 text-center">
       <p className="text-sm font-semibold tracking-widest text-copper-600">{status}</p>

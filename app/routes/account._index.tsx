@@ -38,6 +38,7 @@ import { fieldErrors, refusal, type FormErrors } from "~/lib/forms";
 import { formatPhone } from "~/lib/phone";
 import { formatPickupDay } from "~/pickup/pickup-days";
 import { retryAfterHeader } from "~/security/rate-limit.server";
+import { readForm } from "~/lib/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const owner = await requireAccount(request);
@@ -115,7 +116,7 @@ function savedTo(notice: SavedNotice, headers?: HeadersInit) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const owner = await requireAccount(request);
   const locale = await getLocale(request);
-  const [form, t] = await Promise.all([request.formData(), i18next.getFixedT(locale, "account")]);
+  const [form, t] = await Promise.all([readForm(request), i18next.getFixedT(locale, "account")]);
   const intent = form.get("intent");
   switch (intent) {
     case "profile":

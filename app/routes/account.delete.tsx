@@ -16,6 +16,7 @@ import { Field, FormMessage, SubmitButton } from "~/components/ui/field";
 import { getLocale, i18next } from "~/i18n/i18next.server";
 import { fieldErrors, refusal, type FormErrors, type FormRefusal } from "~/lib/forms";
 import { retryAfterHeader } from "~/security/rate-limit.server";
+import { readForm } from "~/lib/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const owner = await requireAccount(request);
@@ -40,7 +41,7 @@ type Answer = FormRefusal & { blocker?: DeletionBlocker };
 export async function action({ request, context }: ActionFunctionArgs) {
   const owner = await requireAccount(request);
   const locale = await getLocale(request);
-  const [form, t] = await Promise.all([request.formData(), i18next.getFixedT(locale, "account")]);
+  const [form, t] = await Promise.all([readForm(request), i18next.getFixedT(locale, "account")]);
   const refuse = (errors: FormErrors, blocker?: DeletionBlocker) =>
     data<Answer>({ ...refusal(form, errors), blocker }, { status: 400 });
 

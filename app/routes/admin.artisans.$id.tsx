@@ -18,6 +18,7 @@ import { Field, FieldError, FormMessage, inputClass, SubmitButton } from "~/comp
 import { Metal } from "~/generated/prisma/enums";
 import { wibDateKey } from "~/lib/dates";
 import { refusal, type FormRefusal } from "~/lib/forms";
+import { readForm } from "~/lib/form-body.server";
 
 const DONE = ["saved", "unchanged"] as const;
 
@@ -46,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
   const id = idParamOrNotFound(params.id);
   const { errorsOf } = await adminTexts(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = artisanForm().safeParse(formInput(form, ["specialties"]));
   if (!parsed.success) {
     return data<ArtisanAnswer>(

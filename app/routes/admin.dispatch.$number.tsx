@@ -27,6 +27,7 @@ import {
 import type { ConsignmentStatus } from "~/generated/prisma/enums";
 import { formatDate, formatDateTime, formatTimeWindow } from "~/lib/dates";
 import { refusal, type FormErrors, type FormRefusal } from "~/lib/forms";
+import { readForm } from "~/lib/form-body.server";
 
 /** What a successful change says, after the redirect back to the page. */
 const DONE = ["built", "dispatched", "removed"] as const;
@@ -95,7 +96,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const number = consignmentNumberParam(params.number);
   if (!number || !(await consignmentExists(number))) throw notFound();
   const { locale, t, orderProblems } = await dispatchTexts(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = INTENTS.find((i) => i === form.get("intent")) ?? null;
   const refuse = (errors: FormErrors, status: 400 | 409) =>
     data<ManifestAnswer>({ ...refusal(form, errors), intent }, { status });

@@ -27,6 +27,7 @@ import type { ConsignmentStatus } from "~/generated/prisma/enums";
 import { formatDate, formatDateTime, formatTimeWindow } from "~/lib/dates";
 import { fieldErrors, refusal, type FormRefusal } from "~/lib/forms";
 import { formatPickupDay } from "~/pickup/pickup-days";
+import { readForm } from "~/lib/form-body.server";
 
 /** Messages after a consignment was dissolved on its own page and the admin came back here. */
 const DONE = ["dissolved", "emptied"] as const;
@@ -111,7 +112,7 @@ type BuildAnswer = FormRefusal & { restAreaId: string | null; orderIds: string[]
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
   const { t, orderProblems } = await dispatchTexts(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const orderIds = form.getAll("orderIds").filter((id) => typeof id === "string");
   const restAreaId = form.get("restAreaId");
   const refuse = (errors: FormRefusal["errors"], status: 400 | 409) =>

@@ -27,6 +27,7 @@ import {
   retryForm,
   type OutboxQuery,
 } from "~/notifications/outbox-admin.server";
+import { readForm } from "~/lib/form-body.server";
 
 type TemplateKey = keyof typeof messages.id.templates;
 
@@ -91,7 +92,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => adminMeta(data?.t
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
   const { t } = await texts(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = retryForm.safeParse(formInput(form));
   if (!parsed.success) {
     return data<FormRefusal>(refusal(form, { form: t("errors.badRequest") }), { status: 400 });

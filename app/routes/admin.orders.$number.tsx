@@ -30,6 +30,7 @@ import { formatRupiah } from "~/lib/money";
 import { formatPhone } from "~/lib/phone";
 import { isFinished } from "~/orders/order-status";
 import { formatPickupDay } from "~/pickup/pickup-days";
+import { readForm } from "~/lib/form-body.server";
 
 /** What a successful change says, after the redirect back to the page. */
 const DONE = ["cancelled", "refunded"] as const;
@@ -142,7 +143,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const order = await orderRef(number);
   if (!order) throw notFound();
   const { text, errorsOf } = await adminTexts(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = INTENTS.find((i) => i === form.get("intent")) ?? null;
   const refuse = (errors: FormErrors, status: 400 | 409) =>
     data<OrderAnswer>({ ...refusal(form, errors), intent }, { status });

@@ -35,6 +35,7 @@ import {
 } from "~/studio/payouts-admin.server";
 import { DifferenceAmount, PayoutStateLabel } from "~/studio/statement-ui";
 import { monthView } from "~/studio/statements.server";
+import { readForm } from "~/lib/form-body.server";
 
 /**
  * Artisans' payouts for a finished month (`?month=YYYY-MM`, by default the previous WIB month):
@@ -156,7 +157,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
   const locale = await getLocale(request);
   const t = await i18next.getFixedT(locale, "statements");
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const refuse = (
     errors: FormErrors,

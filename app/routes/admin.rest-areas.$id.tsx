@@ -35,6 +35,7 @@ import { Field, FieldError, FormMessage, SubmitButton } from "~/components/ui/fi
 import { formatMinuteOfDay } from "~/lib/dates";
 import { refusal, type FormErrors, type FormRefusal } from "~/lib/forms";
 import { weekdayName } from "~/pickup/pickup-days";
+import { readForm } from "~/lib/form-body.server";
 
 /** What a successful change says, after the redirect back to the page. */
 const DONE = {
@@ -109,7 +110,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = idParamOrNotFound(params.id);
   const { locale, text, errorsOf } = await adminTexts(request);
   if (!(await restAreaExists(id))) throw notFound();
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = INTENTS.find((i) => i === form.get("intent")) ?? null;
   const windowIdInput = recordId.safeParse(form.get("windowId"));
   const windowId = windowIdInput.success ? windowIdInput.data : null;

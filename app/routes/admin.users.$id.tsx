@@ -36,6 +36,7 @@ import { Role } from "~/generated/prisma/enums";
 import { formatDateTime } from "~/lib/dates";
 import { refusal, type FormErrors, type FormRefusal } from "~/lib/forms";
 import { formatPhone } from "~/lib/phone";
+import { readForm } from "~/lib/form-body.server";
 
 /** What a successful change says, after the redirect back to the page. */
 const DONE = ["deactivated", "reactivated", "roleChanged", "restAreasSaved"] as const;
@@ -130,7 +131,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
   const id = idParamOrNotFound(params.id);
   const { locale, text, errorsOf } = await adminTexts(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = intentOf(form.get("intent"));
   const call: AdminCall = { actor, request, context };
   const refuse = (errors: FormErrors) =>

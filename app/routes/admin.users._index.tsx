@@ -37,6 +37,7 @@ import { Role } from "~/generated/prisma/enums";
 import { formatDateTime } from "~/lib/dates";
 import { refusal, type FormRefusal } from "~/lib/forms";
 import { formatPhone } from "~/lib/phone";
+import { readForm } from "~/lib/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -80,7 +81,7 @@ const problemTexts: Record<InviteProblem, string> = {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
   const { locale, text, errorsOf } = await adminTexts(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const refuse = (errors: FormRefusal["errors"]) =>
     data<InviteAnswer>(
       {

@@ -30,6 +30,7 @@ import { Price } from "~/components/ui/price";
 import { ResponsiveImage } from "~/components/ui/responsive-image";
 import { getLocale, i18next } from "~/i18n/i18next.server";
 import { safeRedirectPath } from "~/lib/safe-redirect";
+import { readForm } from "~/lib/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
@@ -72,7 +73,7 @@ const cartForm = z.discriminatedUnion("intent", [
 export async function action({ request }: ActionFunctionArgs) {
   const locale = await getLocale(request);
   const [form, t, existingOwner] = await Promise.all([
-    request.formData(),
+    readForm(request),
     i18next.getFixedT(locale, "cart"),
     cartOwner(request),
   ]);

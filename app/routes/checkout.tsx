@@ -31,6 +31,7 @@ import { startCardPayment } from "~/payments/card-payments.server";
 import { readMyRestAreaSlug } from "~/pickup/my-rest-area.server";
 import { formatPickupDay } from "~/pickup/pickup-days";
 import { restAreaDirectory, restAreaSlug } from "~/pickup/rest-areas.server";
+import { readForm } from "~/lib/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
@@ -172,7 +173,7 @@ function describeProblem(
 export async function action({ request }: ActionFunctionArgs) {
   const locale = await getLocale(request);
   const [form, t, owner, user] = await Promise.all([
-    request.formData(),
+    readForm(request),
     i18next.getFixedT(locale, "checkout"),
     cartOwner(request),
     currentUser(request),

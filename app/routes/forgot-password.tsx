@@ -18,6 +18,7 @@ import { getLocale, i18next } from "~/i18n/i18next.server";
 import { refusal } from "~/lib/forms";
 import { enqueueNotification } from "~/notifications/outbox.server";
 import { pageMeta } from "~/seo/meta";
+import { readForm } from "~/lib/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(await getLocale(request), "auth");
@@ -33,7 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.me
  * the form cannot be used to find out who has an account.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const t = await i18next.getFixedT(await getLocale(request), "auth");
   const guarded = await guardAuthForm(form, request, context, t);
   if (guarded) return guarded;

@@ -20,6 +20,7 @@ import { Field, FormMessage, SubmitButton } from "~/components/ui/field";
 import { prisma } from "~/db.server";
 import { getLocale, i18next, localeCookie } from "~/i18n/i18next.server";
 import { fieldErrors, refusal, type FormErrors } from "~/lib/forms";
+import { readForm } from "~/lib/form-body.server";
 
 async function invitedUser(secret: string) {
   const state = await inspectToken(secret, "INVITATION");
@@ -60,7 +61,7 @@ const acceptForm = z.object({
 
 /** Accepting sets the name and password, proves the contact the link was sent to, and signs in. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const t = await i18next.getFixedT(await getLocale(request), "auth");
   const secret = params.token ?? "";
   const invited = await invitedUser(secret);

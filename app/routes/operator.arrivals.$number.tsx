@@ -20,6 +20,7 @@ import {
 } from "~/operator/counter.server";
 import { ConsoleLink } from "~/operator/offline-console";
 import { formatPickupDay } from "~/pickup/pickup-days";
+import { readForm } from "~/lib/form-body.server";
 
 /**
  * One consignment's manifest at the counter: the operator ticks each parcel as it comes off the
@@ -76,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!number) throw notFound();
   const locale = await getLocale(request);
   const t = await i18next.getFixedT(locale, "operator");
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const parcel = String(form.get("parcel") ?? "")
     .trim()

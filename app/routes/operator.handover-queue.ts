@@ -3,6 +3,7 @@ import { requireOperator } from "~/accounts/permissions.server";
 import { getLocale, i18next } from "~/i18n/i18next.server";
 import { submitHandover } from "~/operator/handover-form.server";
 import { retryAfterHeader } from "~/security/rate-limit.server";
+import { readForm } from "~/lib/form-body.server";
 
 /**
  * Where the phone's offline queue sends a handover recorded without signal (the same form as the
@@ -17,7 +18,7 @@ export async function action({ request }: ActionFunctionArgs) {
     i18next.getFixedT(locale, "operator"),
     i18next.getFixedT(locale, "account"),
   ]);
-  const form = await request.formData();
+  const form = await readForm(request);
   const answer = await submitHandover(owner, form, { t, tAccount, locale });
   const number = String(form.get("number") ?? "").toUpperCase();
   const headers = {

@@ -26,6 +26,7 @@ import { useOnline, useQueuedNumbers } from "~/operator/offline-console";
 import { QrScanButton } from "~/operator/qr-scan";
 import { retryAfterHeader } from "~/security/rate-limit.server";
 import type { loader as consoleLoader } from "./operator";
+import { readForm } from "~/lib/form-body.server";
 
 /**
  * Handing parcels over at the counter: find the buyer's parcel by QR, code or order number, check
@@ -88,7 +89,7 @@ export async function action({ request }: ActionFunctionArgs) {
     i18next.getFixedT(locale, "operator"),
     i18next.getFixedT(locale, "account"),
   ]);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
 
   if (intent === "handover") {

@@ -15,6 +15,7 @@ import { ORDER_NUMBER } from "~/orders/orders.server";
 import { markUncollected, uncollectedParcels } from "~/operator/counter.server";
 import { notHandableText } from "~/operator/handover-form.server";
 import { formatPickupDay } from "~/pickup/pickup-days";
+import { readForm } from "~/lib/form-body.server";
 
 /**
  * Parcels whose hold is over and that nobody collected. Marking one returned makes the order
@@ -60,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
     i18next.getFixedT(locale, "operator"),
     i18next.getFixedT(locale, "account"),
   ]);
-  const form = await request.formData();
+  const form = await readForm(request);
   const number = String(form.get("number") ?? "")
     .trim()
     .toUpperCase();

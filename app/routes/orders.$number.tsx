@@ -25,6 +25,7 @@ import { OrderTimeline } from "~/orders/order-timeline";
 import { pickupQrSvg } from "~/orders/pickup-pass.server";
 import { startCardPayment } from "~/payments/card-payments.server";
 import { OpeningHours, PlaceAndRegency, SideAndDirection } from "~/pickup/rest-area-facts";
+import { readForm } from "~/lib/form-body.server";
 
 /**
  * The buyer's order page, from placing the order to collecting it: status, payment, the pickup
@@ -155,7 +156,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const number = params.number ?? "";
   const locale = await getLocale(request);
   const [form, t, tAccount] = await Promise.all([
-    request.formData(),
+    readForm(request),
     i18next.getFixedT(locale, "orders"),
     i18next.getFixedT(locale, "account"),
   ]);

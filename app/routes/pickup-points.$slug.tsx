@@ -14,6 +14,7 @@ import { activeRestAreaSummary, restAreaBySlug, restAreaSlug } from "~/pickup/re
 import { personalPageHeaders } from "~/lib/page-headers";
 import { pageMeta } from "~/seo/meta";
 import { defaultShareImage } from "~/seo/urls.server";
+import { readForm } from "~/lib/form-body.server";
 
 // A malformed address is as missing as an unknown one: 404, never a server error.
 function slugOrNotFound(param: string | undefined): string {
@@ -53,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const slug = slugOrNotFound(params.slug);
   const locale = await getLocale(request);
   if (!(await activeRestAreaSummary(slug, locale))) throw new Response(null, { status: 404 });
-  const form = chooseForm.safeParse(Object.fromEntries(await request.formData()));
+  const form = chooseForm.safeParse(Object.fromEntries(await readForm(request)));
   const back = safeRedirectPath(
     form.success ? form.data.redirectTo : null,
     `/pickup-points/${slug}`,

@@ -19,6 +19,7 @@ import { FormMessage, SubmitButton } from "~/components/ui/field";
 import { prisma } from "~/db.server";
 import { getLocale, i18next } from "~/i18n/i18next.server";
 import { refusal } from "~/lib/forms";
+import { readForm } from "~/lib/form-body.server";
 
 /** A reset link works while its token does and its account is active. */
 async function resetLink(secret: string) {
@@ -44,7 +45,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const t = await i18next.getFixedT(await getLocale(request), "auth");
   const guarded = await guardAuthForm(form, request, context, t);
   if (guarded) return guarded;

@@ -22,6 +22,7 @@ import { getLocale, i18next, localeCookie } from "~/i18n/i18next.server";
 import { refusal, type FormRefusal } from "~/lib/forms";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { pageMeta } from "~/seo/meta";
+import { readForm } from "~/lib/form-body.server";
 
 const notices = {
   "1": "signIn.signedOut",
@@ -60,7 +61,7 @@ const signInForm = z.object({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const locale = await getLocale(request);
   const t = await i18next.getFixedT(locale, "auth");
   const guarded = await guardAuthForm(form, request, context, t);

@@ -27,6 +27,7 @@ import { fieldErrors, refusal, type FormErrors } from "~/lib/forms";
 import { formatPhone, normalizePhone } from "~/lib/phone";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { pageMeta } from "~/seo/meta";
+import { readForm } from "~/lib/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const next = safeRedirectPath(new URL(request.url).searchParams.get("next"), "");
@@ -71,7 +72,7 @@ const signUpForm = z
   });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const locale = await getLocale(request);
   const t = await i18next.getFixedT(locale, "auth");
   const guarded = await guardAuthForm(form, request, context, t);

@@ -22,6 +22,7 @@ import {
   PieceState,
   WhenBadge,
 } from "~/studio/packing-ui";
+import { readForm } from "~/lib/form-body.server";
 
 const DONE = ["packed", "unpacked"] as const;
 
@@ -58,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const owner = await requireArtisan(request);
   const number = packingOrderNumber(params.number);
   if (!number) throw notFound();
-  const form = await request.formData();
+  const form = await readForm(request);
   const outcome = await submitPacking(owner, number, form);
   if (!outcome.ok) {
     const t = await i18next.getFixedT(await getLocale(request), "packing");

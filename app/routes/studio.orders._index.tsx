@@ -30,6 +30,7 @@ import {
   PieceState,
   WhenBadge,
 } from "~/studio/packing-ui";
+import { readForm } from "~/lib/form-body.server";
 
 const DONE = ["packed", "unpacked"] as const;
 
@@ -68,7 +69,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  */
 export async function action({ request }: ActionFunctionArgs) {
   const owner = await requireArtisan(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const t = await i18next.getFixedT(await getLocale(request), "packing");
   const number = packingOrderNumber(String(form.get("number") ?? ""));
   if (!number) {

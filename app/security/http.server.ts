@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { RequestHandler, Response } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import helmet from "helmet";
 import type { Config } from "~/config.server";
 import { logInfo } from "~/lib/log.server";
 import { spend } from "./rate-limit.server";
+import { refusalPage } from "./refusal";
+import { routedPath, WEBHOOK_PREFIX } from "./request-hygiene.server";
 
 /**
  * The HTTP baseline every response gets, as Express middleware in front of Remix:
@@ -85,11 +87,13 @@ export const assetHeaders: RequestHandler = (_request, response, next) => {
 };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-/** Server-to-server callbacks carry their own signature instead of a browser's origin. */
-const CROSS_ORIGIN_PATHS = ["/webhooks/"];
 
-function refusal(id: string, en: string): string {
-  return `<!doctype html><html lang="id"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${id}</title><body style="font-family:system-ui;max-width:36rem;margin:3rem auto;padding:0 1rem"><h1>${id}</h1><p lang="en">${en}</p><p><a href="/">Karya Sungging</a></p></body></html>`;
+/**
+ * Server-to-server callbacks carry their own signature instead of a browser's origin. Decided on
+ * the decoded path, which requestHygiene has made sure is the one Remix routes.
+ */
+function isWebhook(request: Request): boolean {
+  return routedPath(request.path)?.startsWith(WEBHOOK_PREFIX) ?? false;
 }
 
 /**
@@ -100,12 +104,7 @@ function refusal(id: string, en: string): string {
  * origin. Requests with neither come from no browser, so cannot carry a visitor's cookies.
  */
 export const sameOriginMutations: RequestHandler = (request, response, next) => {
-  if (
-    SAFE_METHODS.has(request.method) ||
-    CROSS_ORIGIN_PATHS.some((p) => request.path.startsWith(p))
-  ) {
-    return next();
-  }
+  if (SAFE_METHODS.has(request.method) || isWebhook(request)) return next();
   const site = request.get("Sec-Fetch-Site");
   const origin = request.get("Origin");
   // A proxy that ends TLS without TRUST_PROXY makes `protocol` read http where the browser says
@@ -125,7 +124,7 @@ export const sameOriginMutations: RequestHandler = (request, response, next) => 
     .status(403)
     .type("html")
     .send(
-      refusal(
+      refusalPage(
         "Formulir ini hanya bisa dikirim dari situs Karya Sungging.",
         "This form can only be sent from the Karya Sungging site.",
       ),
@@ -134,12 +133,7 @@ export const sameOriginMutations: RequestHandler = (request, response, next) => 
 
 /** Every change (form post, fetcher) counts against the client's mutation budget. */
 export const mutationRateLimit: RequestHandler = (request, response, next) => {
-  if (
-    SAFE_METHODS.has(request.method) ||
-    CROSS_ORIGIN_PATHS.some((p) => request.path.startsWith(p))
-  ) {
-    return next();
-  }
+  if (SAFE_METHODS.has(request.method) || isWebhook(request)) return next();
   spend("mutation", request.ip ?? "unknown").then((waitSeconds) => {
     if (waitSeconds === null) return next();
     logInfo("mutation rate limit reached", { path: request.path, ip: request.ip });
@@ -148,7 +142,7 @@ export const mutationRateLimit: RequestHandler = (request, response, next) => {
       .set("Retry-After", String(waitSeconds))
       .type("html")
       .send(
-        refusal(
+        refusalPage(
           `Terlalu banyak permintaan. Coba lagi dalam ${waitSeconds} detik.`,
           `Too many requests. Please try again in ${waitSeconds} seconds.`,
         ),

@@ -7,6 +7,7 @@ import type { ProductStatus } from "~/generated/prisma/enums";
 import type { Locale } from "~/i18n/config";
 import { storedImageSelect, toPicture, type Picture } from "~/images/picture";
 import { imageStorage } from "~/images/storage.server";
+import { cleanForm } from "~/lib/form-body.server";
 import {
   LISTING_LIMITS,
   type ListingDraft,
@@ -272,7 +273,9 @@ export async function readListingForm(request: Request): Promise<FormData | null
   }
   const contentType = request.headers.get("Content-Type") ?? "application/x-www-form-urlencoded";
   try {
-    return await new Response(body, { headers: { "Content-Type": contentType } }).formData();
+    return cleanForm(
+      await new Response(body, { headers: { "Content-Type": contentType } }).formData(),
+    );
   } catch {
     // Not a form at all (a broken multipart body): nothing the artisan typed can be kept.
     return new FormData();

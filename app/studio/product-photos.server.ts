@@ -18,6 +18,7 @@ import {
   type UploadFile,
   type UploadRefusal,
 } from "~/images/upload.server";
+import { cleanForm, withoutControlCharacters } from "~/lib/form-body.server";
 import type { FormErrors } from "~/lib/forms";
 import { logError } from "~/lib/log.server";
 import {
@@ -99,9 +100,11 @@ export async function readPhotoSubmission(request: Request): Promise<PhotoSubmis
   let fileCount = 0;
   const contentType = request.headers.get("Content-Type") ?? "";
   if (!contentType.startsWith("multipart/form-data")) {
-    const form = await request.formData().catch((error: unknown) => {
-      throw new UnreadablePhotoForm("The form could not be read", { cause: error });
-    });
+    const form = cleanForm(
+      await request.formData().catch((error: unknown) => {
+        throw new UnreadablePhotoForm("The form could not be read", { cause: error });
+      }),
+    );
     for (const [name, value] of [...form]) if (typeof value !== "string") form.delete(name);
     return { form, files, tooLarge, fileCount };
   }
@@ -109,7 +112,7 @@ export async function readPhotoSubmission(request: Request): Promise<PhotoSubmis
     if (filename === undefined) {
       const text = await readAtMost(data, TEXT_PART_BYTES);
       if (text === null) throw new UnreadablePhotoForm(`Field ${name} is too long`);
-      return Buffer.from(text).toString("utf8");
+      return withoutControlCharacters(Buffer.from(text).toString("utf8"));
     }
     // An empty file input still sends a part, without a name or a byte.
     if (name !== PHOTO_FIELD || filename === "") {

@@ -80,6 +80,9 @@ const en: Messages = {
     notFoundText: "The page you are looking for does not exist or has moved.",
     forbiddenTitle: "Access denied",
     forbiddenText: "You do not have permission to open this page.",
+    badRequestTitle: "We could not read that request",
+    badRequestText:
+      "What was sent could not be read (a form sent in another way, or a damaged address or upload). Nothing was saved. Go back, and send it again from the page.",
     genericTitle: "Sorry, something went wrong",
     genericText:
       "Something failed on our side. Please try again in a moment; if it keeps happening, contact us on WhatsApp.",

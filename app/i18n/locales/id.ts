@@ -79,6 +79,9 @@ const id = {
     notFoundText: "Halaman yang Anda cari tidak ada atau sudah dipindahkan.",
     forbiddenTitle: "Akses ditolak",
     forbiddenText: "Anda tidak punya izin untuk membuka halaman ini.",
+    badRequestTitle: "Permintaan itu tidak bisa dibaca",
+    badRequestText:
+      "Yang dikirim tidak bisa dibaca (formulir dikirim dengan cara lain, atau alamat atau unggahan yang rusak). Tidak ada yang disimpan. Kembali, lalu kirim lagi dari halamannya.",
     genericTitle: "Maaf, ada yang tidak beres",
     genericText:
       "Terjadi kesalahan di pihak kami. Coba lagi sebentar lagi; kalau masih terjadi, hubungi kami lewat WhatsApp.",
