@@ -12,7 +12,7 @@ function answer(status: number, body: Record<string, unknown>): Response {
 
 /**
  * Stripe's webhook. The signature is checked on the raw body before anything is read from it;
- * a forged, altered or stale delivery gets 400 and changes nothing. An event that could not be
+ * a forged, altered, stale or future-dated delivery gets 400 and changes nothing. An event that could not be
  * applied gets 500, so Stripe delivers it again.
  */
 export async function action({ request }: ActionFunctionArgs) {

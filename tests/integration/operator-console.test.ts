@@ -492,6 +492,18 @@ describe("handover", () => {
     );
     const refused = await handover(handoverForm(parcel), cookie);
     expect(refused.status).toBe(429);
+    // The phone's offline queue is told the same, and when to send again.
+    const queued = await answered<{ ok: boolean }>(
+      queueAction({
+        request: siteRequest("/operator/handover-queue", { cookie, form: handoverForm(parcel) }),
+        params: {},
+        context: testContext,
+      }),
+    );
+    expect(queued.status).toBe(429);
+    for (const answer of [last, blocked, refused, queued]) {
+      expect(Number(answer.headers.get("Retry-After"))).toBeGreaterThan(0);
+    }
     expect(await statusOf(parcel.id)).toBe("READY_FOR_PICKUP");
 
     // Another operator is not blocked by this one's mistakes.
