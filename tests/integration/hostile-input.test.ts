@@ -402,6 +402,11 @@ function wrongBodies(): { what: string; headers: Record<string, string>; body?: 
       headers: { "Content-Type": form },
       body: Buffer.from([0x69, 0x3d, 0xff, 0xfe, 0xc0, 0xaf]).toString("latin1"),
     },
+    {
+      what: "gzip that is not",
+      headers: { "Content-Type": form, "Content-Encoding": "gzip" },
+      body: "intent=add",
+    },
     { what: "huge field", headers: { "Content-Type": form }, body: `q=${"x".repeat(200_000)}` },
   ];
 }
@@ -411,6 +416,7 @@ function wrongBodies(): { what: string; headers: Record<string, string>; body?: 
 let server: Server;
 let routes: RouteInfo[] = [];
 let userIds: Partial<Record<Visitor, string>> = {};
+let variantInStock = "";
 
 beforeAll(async () => {
   const { build, clientDirectory } = await productionBuild();
@@ -442,6 +448,11 @@ beforeAll(async () => {
     prisma.artisan.findFirstOrThrow({ where: { active: true } }),
     prisma.restArea.findFirstOrThrow({ where: { id: order.restAreaId } }),
   ]);
+  variantInStock = (
+    await prisma.productVariant.findFirstOrThrow({
+      where: { active: true, stock: { gt: 5 }, product: { status: "PUBLISHED" } },
+    })
+  ).id;
   const month = new Date().toISOString().slice(0, 7);
   const token = "x".repeat(43);
   realParams = {
@@ -581,6 +592,42 @@ describe("hostile input over HTTP, on the production build", () => {
       probes.push({ what: "method", method, path: "/", visitor: "anonymous" });
       probes.push({ what: "method", method, path: "/cart", visitor: "buyer" });
     }
+    // Cookies the shop set, as an attacker would rewrite them.
+    for (const cookie of samples(
+      fc
+        .array(
+          fc.tuple(
+            fc.constantFrom(
+              "ks_session",
+              "ks_cart",
+              "ks_orders",
+              "ks_rest_area",
+              "lng",
+              "__proto__",
+            ),
+            hostileUrlPart,
+          ),
+          { minLength: 1, maxLength: 5 },
+        )
+        .map((pairs) => pairs.map(([name, value]) => `${name}=${value}`).join("; ")),
+      SAMPLES * 10,
+    )) {
+      for (const path of [
+        "/",
+        "/cart",
+        "/checkout",
+        "/account",
+        "/orders/" + realParams["orders.$number"]!.number,
+      ]) {
+        probes.push({
+          what: "cookie",
+          method: "GET",
+          path,
+          visitor: "anonymous",
+          headers: { Cookie: cookie },
+        });
+      }
+    }
     await checkAll(probes);
     expect(failures).toEqual([]);
   }, 600_000);
@@ -602,6 +649,20 @@ describe("hostile input over HTTP, on the production build", () => {
 
   it("fills every form it finds on the pages with hostile values", async () => {
     await freshSessions();
+    // A piece in the buyer's cart, so that the checkout form is on its page.
+    const cart = await send({
+      what: "cart",
+      method: "POST",
+      path: "/cart",
+      visitor: "buyer",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: urlencoded([
+        ["intent", "add"],
+        ["variantId", variantInStock],
+        ["quantity", "1"],
+      ]),
+    });
+    expect(cart.status).toBeLessThan(400);
     const forms: (FoundForm & { visitor: Visitor })[] = [];
     for (const route of routes.filter((r) => r.hasLoader)) {
       const page = fill(route.pattern, realParams[route.id] ?? {});
@@ -640,6 +701,16 @@ describe("hostile input over HTTP, on the production build", () => {
         ...bodyOf(form.fields.map(([name, value]) => [name, `${value}\u0000\u0007\u001b`])),
       });
       if (form.fields.length === 0) continue;
+      // Each field alone with a NUL in it, the others as the page filled them, so that the value
+      // reaches the code behind the form's other checks (a bot trap, a required field).
+      for (const [index, [name]] of form.fields.entries()) {
+        if (name === "name__confirm") continue;
+        const fields = form.fields.map(([field, original], i): [string, string] => [
+          field,
+          i === index ? `${original || "a"}\u0000b` : original,
+        ]);
+        probes.push({ ...base, what: `form on ${form.page}, NUL in ${name}`, ...bodyOf(fields) });
+      }
       for (const [index, value] of samples(
         fc.tuple(fc.nat({ max: form.fields.length - 1 }), hostileText),
       )) {
