@@ -137,7 +137,7 @@ export async function undoContactChange(
     });
 
     const cancelled = (["email", "phone"] as const).filter((c) => user[pendingField[c]] !== null);
-    const restored: Contact[] = [];
+    let restored: Contact[] = [];
     const notRestored: Contact[] = [];
     const after = { email: user.email, phone: user.phone };
     for (const contact of ["email", "phone"] as const) {
@@ -161,7 +161,7 @@ export async function undoContactChange(
       for (const contact of ["email", "phone"] as const) {
         if (before[contact] === null && user[contact] !== null) {
           after[contact] = user[contact];
-          restored.splice(restored.indexOf(contact), 1);
+          restored = restored.filter((each) => each !== contact);
         }
       }
     }

@@ -36,6 +36,8 @@ export async function exportAccountData(
         emailVerifiedAt: true,
         phone: true,
         phoneVerifiedAt: true,
+        pendingEmail: true,
+        pendingPhone: true,
         role: true,
         locale: true,
         createdAt: true,

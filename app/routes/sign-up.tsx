@@ -5,7 +5,13 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { guardAuthForm, passwordMessage } from "~/accounts/auth-form.server";
@@ -38,6 +44,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.meta);
+
+/**
+ * After the form is sent, the page keeps the answer's screen: asking the loader again would send
+ * a new account (now signed in) away from it, and a taken contact would not be, telling them apart.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formMethod,
+  defaultShouldRevalidate,
+}) => (formMethod === "POST" ? false : defaultShouldRevalidate);
 
 const optionalText = z
   .string()

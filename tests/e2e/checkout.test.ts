@@ -131,6 +131,9 @@ test.describe("checkout to pickup", () => {
     await page.getByLabel(/E-mail/).fill(email);
     await page.getByLabel("Kata sandi").fill("pempek kapal selam");
     await page.getByRole("button", { name: "Buat akun" }).click();
+    // Whether the contact was new or taken, sign-up answers with the same screen.
+    await expect(page.getByRole("heading", { name: "Periksa pesan Anda" })).toBeVisible();
+    await page.getByRole("link", { name: "Lanjutkan" }).click();
     await expect(page).toHaveURL("/account");
 
     await addToCart(page, pieces().card, 2);

@@ -109,6 +109,9 @@ test("a buyer signs up with a WhatsApp number, finds the header changed, and sig
   await page.getByLabel(/Nomor WhatsApp/).fill(`0813 ${unique.slice(0, 4)} ${unique.slice(4)}`);
   await page.getByLabel("Kata sandi").fill("kain songket lepus");
   await page.getByRole("button", { name: "Buat akun" }).click();
+  // Whether the contact was new or taken, sign-up answers with the same screen.
+  await expect(page.getByRole("heading", { name: "Periksa pesan Anda" })).toBeVisible();
+  await page.getByRole("link", { name: "Lanjutkan" }).click();
   await expect(page).toHaveURL("/account");
   await expect(page.getByRole("link", { name: "Akun saya", exact: true })).toBeVisible();
 
@@ -126,6 +129,9 @@ test("a buyer deletes their account and the shop says it is done", async ({ page
   await page.getByLabel(/E-mail/).fill(email);
   await page.getByLabel("Kata sandi").fill("pempek kapal selam");
   await page.getByRole("button", { name: "Buat akun" }).click();
+  // Whether the contact was new or taken, sign-up answers with the same screen.
+  await expect(page.getByRole("heading", { name: "Periksa pesan Anda" })).toBeVisible();
+  await page.getByRole("link", { name: "Lanjutkan" }).click();
   await expect(page).toHaveURL("/account");
 
   await page.goto("/account/delete");

@@ -141,6 +141,11 @@ const matrix: Record<string, Entry> = {
     loader: { expected: everyone(200), params: () => ({ token: "x".repeat(43) }) },
     action: { expected: everyone(410), params: () => ({ token: "x".repeat(43) }) },
   },
+  // Sent to an account's old contacts: whoever reads them may undo, signed in or not.
+  "undo-contact-change.$token": {
+    loader: { expected: everyone(200), params: () => ({ token: "x".repeat(43) }) },
+    action: { expected: everyone(410), params: () => ({ token: "x".repeat(43) }) },
+  },
 
   // ── one's own account ──
   "account._index": { loader: { expected: signedIn(200) }, action: { expected: signedIn(400) } },

@@ -54,4 +54,34 @@ describe("renderMessage", () => {
     expect(en.text).toContain("Hello Siti");
     expect(en.text).toContain("15:30");
   });
+
+  it("tells the old contact what is changing, with the undo link", () => {
+    const payload = {
+      name: "Siti",
+      changes: [
+        { contact: "email" as const, kind: "change" as const },
+        { contact: "phone" as const, kind: "add" as const },
+      ],
+      url: "https://karyasungging.id/undo-contact-change/abc",
+      expiresAt: "2026-12-12T08:30:00.000Z",
+    };
+    const id = renderMessage("auth.contact_changing", "id", payload);
+    expect(id.text).toContain("e-mail diganti dan nomor WhatsApp ditambahkan");
+    expect(id.text).toContain("https://karyasungging.id/undo-contact-change/abc");
+    const en = renderMessage("auth.contact_changing", "en", payload);
+    expect(en.text).toContain(
+      "your e-mail address is being changed and a WhatsApp number is being added",
+    );
+  });
+
+  it("tells an account's owner that someone tried to sign up with their contact", () => {
+    const en = renderMessage("auth.sign_up_attempt", "en", {
+      name: "Siti",
+      contact: "phone",
+      signInUrl: "https://karyasungging.id/sign-in",
+      resetUrl: "https://karyasungging.id/forgot-password",
+    });
+    expect(en.text).toContain("this WhatsApp number");
+    expect(en.text).toContain("https://karyasungging.id/forgot-password");
+  });
 });
