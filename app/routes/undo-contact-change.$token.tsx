@@ -1,18 +1,17 @@
 import {
   data,
   type ActionFunctionArgs,
-  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  type ShouldRevalidateFunction,
-} from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import {
+  keepAnswerAfterPost,
+  linkButtonClass,
+  LinkPageFrame,
+  linkPageHeaders,
+} from "~/accounts/link-page";
 import {
   inspectUndoLink,
   undoContactChange,
@@ -41,25 +40,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return { ok: true as const, notRestored: result.notRestored.length > 0 };
 }
 
-/** After undoing, the link is used up: asking the loader again would only say so. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  formMethod,
-  defaultShouldRevalidate,
-}) => (formMethod === "POST" ? false : defaultShouldRevalidate);
+export const shouldRevalidate = keepAnswerAfterPost;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title },
   { name: "robots", content: "noindex" },
 ];
 
-// The address holds the token: never cached, never sent on as a referrer.
-export const headers: HeadersFunction = () => ({
-  "Cache-Control": "no-store",
-  "Referrer-Policy": "no-referrer",
-});
-
-const buttonClass =
-  "inline-flex min-h-11 items-center rounded-full bg-ink px-5 font-medium text-paper hover:bg-copper-700";
+export const headers = linkPageHeaders;
 
 export default function UndoContactChangePage() {
   const loaded = useLoaderData<typeof loader>();
@@ -68,14 +56,14 @@ export default function UndoContactChangePage() {
 
   if (answer?.ok) {
     return (
-      <Frame title={t("undo.doneTitle")}>
+      <LinkPageFrame title={t("undo.doneTitle")}>
         <p role="status">{t("undo.done")}</p>
         {answer.notRestored ? <p>{t("undo.notRestored")}</p> : null}
         <p>{t("undo.resetAdvice")}</p>
-        <Link to="/forgot-password" className={buttonClass}>
+        <Link to="/forgot-password" className={linkButtonClass}>
           {t("undo.resetLink")}
         </Link>
-      </Frame>
+      </LinkPageFrame>
     );
   }
 
@@ -83,32 +71,23 @@ export default function UndoContactChangePage() {
   if (problem) return <Problem problem={problem} />;
 
   return (
-    <Frame title={t("undo.title")}>
+    <LinkPageFrame title={t("undo.title")}>
       <p>{t("undo.intro")}</p>
       <Form method="post">
         <SubmitButton pendingText={t("undo.submitting")}>{t("undo.submit")}</SubmitButton>
       </Form>
-    </Frame>
+    </LinkPageFrame>
   );
 }
 
 function Problem({ problem }: { problem: UndoProblem }) {
   const { t } = useTranslation("account");
   return (
-    <Frame title={t(`undo.${problem}Title`)}>
+    <LinkPageFrame title={t(`undo.${problem}Title`)}>
       <p>{t(`undo.${problem}`)}</p>
-      <Link to="/forgot-password" className={buttonClass}>
+      <Link to="/forgot-password" className={linkButtonClass}>
         {t("undo.resetLink")}
       </Link>
-    </Frame>
-  );
-}
-
-function Frame({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <div className="mx-auto max-w-md px-4 py-8 sm:py-12">
-      <h1 className="font-serif text-3xl">{title}</h1>
-      <div className="mt-4 space-y-4">{children}</div>
-    </div>
+    </LinkPageFrame>
   );
 }

@@ -1,18 +1,17 @@
 import {
   data,
   type ActionFunctionArgs,
-  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  type ShouldRevalidateFunction,
-} from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import {
+  keepAnswerAfterPost,
+  linkButtonClass,
+  LinkPageFrame,
+  linkPageHeaders,
+} from "~/accounts/link-page";
 import {
   confirmContact,
   inspectVerificationLink,
@@ -57,25 +56,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   };
 }
 
-/** After confirming, the link is used up: asking the loader again would only say so. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  formMethod,
-  defaultShouldRevalidate,
-}) => (formMethod === "POST" ? false : defaultShouldRevalidate);
+export const shouldRevalidate = keepAnswerAfterPost;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.title },
   { name: "robots", content: "noindex" },
 ];
 
-// The address holds the token: never cached, never sent on as a referrer.
-export const headers: HeadersFunction = () => ({
-  "Cache-Control": "no-store",
-  "Referrer-Policy": "no-referrer",
-});
-
-const buttonClass =
-  "inline-flex min-h-11 items-center rounded-full bg-ink px-5 font-medium text-paper hover:bg-copper-700";
+export const headers = linkPageHeaders;
 
 export default function VerifyContactPage() {
   const loaded = useLoaderData<typeof loader>();
@@ -84,15 +72,15 @@ export default function VerifyContactPage() {
 
   if (answer?.ok) {
     return (
-      <Frame title={t("verify.doneTitle")}>
+      <LinkPageFrame title={t("verify.doneTitle")}>
         <p role="status">{t("verify.done", { contact: answer.contact })}</p>
         {answer.ordersAttached > 0 ? (
           <p>{t("verify.attached", { count: answer.ordersAttached })}</p>
         ) : null}
-        <Link to="/account" className={buttonClass}>
+        <Link to="/account" className={linkButtonClass}>
           {t("verify.toAccount")}
         </Link>
-      </Frame>
+      </LinkPageFrame>
     );
   }
 
@@ -100,34 +88,25 @@ export default function VerifyContactPage() {
   if (problem) return <Problem problem={problem} />;
 
   return (
-    <Frame title={t("verify.title")}>
+    <LinkPageFrame title={t("verify.title")}>
       <p>{t("verify.intro", { contact: loaded.contact })}</p>
       <p className="text-muted">{t("verify.attachNote")}</p>
       <Form method="post">
         <SubmitButton pendingText={t("verify.submitting")}>{t("verify.submit")}</SubmitButton>
       </Form>
-    </Frame>
+    </LinkPageFrame>
   );
 }
 
 function Problem({ problem }: { problem: LinkProblem }) {
   const { t } = useTranslation("account");
   return (
-    <Frame title={t(`verify.${problem}Title`)}>
+    <LinkPageFrame title={t(`verify.${problem}Title`)}>
       <p>{t(`verify.${problem}`)}</p>
       <p className="text-muted">{t("verify.askAgain")}</p>
-      <Link to="/account" className={buttonClass}>
+      <Link to="/account" className={linkButtonClass}>
         {t("verify.askAgainLink")}
       </Link>
-    </Frame>
-  );
-}
-
-function Frame({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <div className="mx-auto max-w-md px-4 py-8 sm:py-12">
-      <h1 className="font-serif text-3xl">{title}</h1>
-      <div className="mt-4 space-y-4">{children}</div>
-    </div>
+    </LinkPageFrame>
   );
 }
