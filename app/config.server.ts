@@ -31,6 +31,11 @@ const schema = z
         .refine((v) => /^https?:/.test(v), "must start with http:// or https://")
         .optional(),
     ),
+    /**
+     * Connections each app process keeps to the PostgreSQL server (the embedded database always
+     * has one). Processes × this must stay under the server's max_connections (100 by default).
+     */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** Hops of reverse proxies in front of the app whose X-Forwarded-For is trusted (0: none). */
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     /** Sign-in, sign-up and password-reset attempts per client and minute. */

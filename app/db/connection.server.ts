@@ -14,8 +14,6 @@ export type Database = {
   close(): Promise<void>;
 };
 
-const POOL_SIZE = 10;
-
 // One database per process, kept on globalThis: the server bundle and the scripts that load it
 // (start, migrate, seed) each carry a copy of this module, and Vite's dev server reloads modules.
 const globalKey = Symbol.for("karya-sungging.database");
@@ -59,7 +57,7 @@ async function openDatabase(): Promise<Database> {
   const prisma = new PrismaClient({
     adapter: new PrismaPg({
       connectionString: url,
-      max: embedded ? 1 : POOL_SIZE,
+      max: embedded ? 1 : config.DATABASE_POOL_SIZE,
       connectionTimeoutMillis: 30_000,
     }),
   });

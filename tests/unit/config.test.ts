@@ -28,6 +28,14 @@ describe("readConfig", () => {
     }
   });
 
+  it("keeps ten PostgreSQL connections per process unless told otherwise, and refuses nonsense", () => {
+    expect(readConfig({}).DATABASE_POOL_SIZE).toBe(10);
+    expect(readConfig({ DATABASE_POOL_SIZE: "4" }).DATABASE_POOL_SIZE).toBe(4);
+    for (const wrong of ["0", "-1", "2.5", "many", "500"]) {
+      expect(() => readConfig({ DATABASE_POOL_SIZE: wrong })).toThrow(/^DATABASE_POOL_SIZE /);
+    }
+  });
+
   it("builds links from PUBLIC_URL, or from this machine's port when it is not set", () => {
     expect(readConfig({ PORT: "4000" }).publicUrl).toBe("http://localhost:4000");
     expect(readConfig({ PUBLIC_URL: "https://karyasungging.id/" }).publicUrl).toBe(
