@@ -72,6 +72,17 @@ async function contactsTakenByOthers(
 const pendingField = { email: "pendingEmail", phone: "pendingPhone" } as const;
 const verifiedField = { email: "emailVerifiedAt", phone: "phoneVerifiedAt" } as const;
 
+/** Who the account is and how it is reached, as a contact change reads it. */
+const contactsSelect = {
+  id: true,
+  name: true,
+  email: true,
+  phone: true,
+  locale: true,
+  emailVerifiedAt: true,
+  phoneVerifiedAt: true,
+} satisfies Prisma.UserSelect;
+
 /**
  * Saves the profile. Name and language change at once. A contact change needs the current
  * password: a new e-mail or number waits as pending, while the old one keeps signing in and
@@ -86,15 +97,7 @@ export async function updateProfile(
 ): Promise<ProfileUpdate> {
   const before = await prisma.user.findUniqueOrThrow({
     where: { id: owner.userId },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      phone: true,
-      locale: true,
-      emailVerifiedAt: true,
-      phoneVerifiedAt: true,
-    },
+    select: contactsSelect,
   });
   const changes: (ContactChange & { value: string | null })[] = [];
   for (const contact of ["email", "phone"] as const) {
@@ -230,17 +233,7 @@ export async function resendVerification(
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${owner.userId} FOR UPDATE`;
     const user = await tx.user.findUniqueOrThrow({
       where: { id: owner.userId },
-      select: {
-        id: true,
-        name: true,
-        locale: true,
-        email: true,
-        phone: true,
-        emailVerifiedAt: true,
-        phoneVerifiedAt: true,
-        pendingEmail: true,
-        pendingPhone: true,
-      },
+      select: { ...contactsSelect, pendingEmail: true, pendingPhone: true },
     });
     const purpose = contact === "email" ? "VERIFY_EMAIL" : "VERIFY_PHONE";
     const value = which === "pending" ? user[pendingField[contact]] : user[contact];
