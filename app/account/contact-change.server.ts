@@ -4,7 +4,7 @@ import { consumeToken, inspectToken, issueToken, retireTokens } from "~/accounts
 import { audit } from "~/audit/audit.server";
 import { appConfig } from "~/config.server";
 import { prisma } from "~/db.server";
-import type { Prisma } from "~/generated/prisma/client";
+import type { Prisma, TokenPurpose } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n/config";
 import { enqueueNotification } from "~/notifications/outbox.server";
 
@@ -26,9 +26,14 @@ type ContactsBefore = {
   phoneVerifiedAt: string | null;
 };
 
-const verifiedField = { email: "emailVerifiedAt", phone: "phoneVerifiedAt" } as const;
-const pendingField = { email: "pendingEmail", phone: "pendingPhone" } as const;
-const verifyPurpose = { email: "VERIFY_EMAIL", phone: "VERIFY_PHONE" } as const;
+/** Where each kind of contact keeps its confirmation and its waiting replacement on User. */
+export const verifiedField = { email: "emailVerifiedAt", phone: "phoneVerifiedAt" } as const;
+export const pendingField = { email: "pendingEmail", phone: "pendingPhone" } as const;
+/** The token that confirms each kind of contact. */
+export const verifyPurpose = {
+  email: "VERIFY_EMAIL",
+  phone: "VERIFY_PHONE",
+} as const satisfies Record<Contact, TokenPurpose>;
 
 /**
  * Writes the notice to each contact the account has now (before the change is saved), in the

@@ -2,8 +2,8 @@ import type { AppLoadContext } from "@remix-run/node";
 import { consumeToken, inspectToken, type TokenState } from "~/accounts/tokens.server";
 import { audit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
-import type { Prisma, TokenPurpose } from "~/generated/prisma/client";
-import type { Contact } from "./contact-change.server";
+import type { Prisma } from "~/generated/prisma/client";
+import { pendingField, verifyPurpose, type Contact } from "./contact-change.server";
 
 /**
  * Confirming an e-mail address or WhatsApp number from the link sent to it. The link's token
@@ -11,11 +11,6 @@ import type { Contact } from "./contact-change.server";
  * with the contact then join the account. A new contact waiting as pending replaces the old one
  * only now, unless another account has taken it meanwhile.
  */
-const purposes = { email: "VERIFY_EMAIL", phone: "VERIFY_PHONE" } as const satisfies Record<
-  Contact,
-  TokenPurpose
->;
-
 export type LinkProblem = "unknown" | "expired" | "used" | "changed" | "taken";
 
 export type VerificationLink =
@@ -27,13 +22,11 @@ async function whichContact(
 ): Promise<{ contact: Contact; state: TokenState } | null> {
   let found: { contact: Contact; state: TokenState } | null = null;
   for (const contact of ["email", "phone"] as const) {
-    const state = await inspectToken(secret, purposes[contact]);
+    const state = await inspectToken(secret, verifyPurpose[contact]);
     if (state.ok || state.reason !== "unknown") found = { contact, state };
   }
   return found;
 }
-
-const pendingField = { email: "pendingEmail", phone: "pendingPhone" } as const;
 
 /** The account's contact of that kind and the new one waiting to replace it. */
 async function contactsOf(
@@ -75,7 +68,7 @@ export async function confirmContact(
   if (!found) return { ok: false, problem: "unknown" };
   const { contact } = found;
   return prisma.$transaction(async (tx): Promise<ContactConfirmation> => {
-    const state = await consumeToken(tx, secret, purposes[contact]);
+    const state = await consumeToken(tx, secret, verifyPurpose[contact]);
     if (!state.ok) return { ok: false, problem: state.reason };
     const user = { id: state.userId, ...(await contactsOf(tx, state.userId, contact)) };
     const target = state.target;

@@ -6,7 +6,14 @@ import { audit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n/config";
-import { noticeToOldContacts, type Contact, type ContactChange } from "./contact-change.server";
+import {
+  noticeToOldContacts,
+  pendingField,
+  verifiedField,
+  verifyPurpose,
+  type Contact,
+  type ContactChange,
+} from "./contact-change.server";
 import { confirmPassword } from "./security.server";
 
 /** A person's own name, contacts and language, as the account page shows them. */
@@ -68,9 +75,6 @@ async function contactsTakenByOthers(
   if (phone && others.some((u) => u.phone === phone)) taken.push("phone");
   return taken;
 }
-
-const pendingField = { email: "pendingEmail", phone: "pendingPhone" } as const;
-const verifiedField = { email: "emailVerifiedAt", phone: "phoneVerifiedAt" } as const;
 
 /** Who the account is and how it is reached, as a contact change reads it. */
 const contactsSelect = {
@@ -136,7 +140,7 @@ export async function updateProfile(
         data[contact] = null;
         data[verifiedField[contact]] = null;
         data[pendingField[contact]] = null;
-        await retireTokens(tx, owner.userId, contact === "email" ? "VERIFY_EMAIL" : "VERIFY_PHONE");
+        await retireTokens(tx, owner.userId, verifyPurpose[contact]);
       } else {
         data[pendingField[contact]] = value;
       }
@@ -198,7 +202,7 @@ export async function cancelPendingContact(
       data: { [pendingField[contact]]: null },
     });
     if (count === 0) return false;
-    await retireTokens(tx, owner.userId, contact === "email" ? "VERIFY_EMAIL" : "VERIFY_PHONE");
+    await retireTokens(tx, owner.userId, verifyPurpose[contact]);
     await audit(tx, request, context, {
       actorUserId: owner.userId,
       action: "account.contact_change_cancelled",
@@ -235,7 +239,7 @@ export async function resendVerification(
       where: { id: owner.userId },
       select: { ...contactsSelect, pendingEmail: true, pendingPhone: true },
     });
-    const purpose = contact === "email" ? "VERIFY_EMAIL" : "VERIFY_PHONE";
+    const purpose = verifyPurpose[contact];
     const value = which === "pending" ? user[pendingField[contact]] : user[contact];
     const verifiedAt = which === "pending" ? null : user[verifiedField[contact]];
     if (!value || verifiedAt) return { ok: false, reason: "nothing-to-verify" };
