@@ -14,7 +14,10 @@ export const linkPageHeaders: HeadersFunction = () => ({
   "Referrer-Policy": "no-referrer",
 });
 
-/** After the button, the link is used up: asking the loader again would only say so. */
+/**
+ * After the form is sent, the page keeps the answer's screen: on a link page the link is used up,
+ * so asking the loader again would only say so.
+ */
 export const keepAnswerAfterPost: ShouldRevalidateFunction = ({
   formMethod,
   defaultShouldRevalidate,

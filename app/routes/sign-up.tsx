@@ -5,19 +5,14 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  type ShouldRevalidateFunction,
-} from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { guardAuthForm, passwordMessage } from "~/accounts/auth-form.server";
 import { AuthPage, BotTrap, NewPasswordField } from "~/accounts/auth-page";
 import { normalizeEmail } from "~/accounts/identifier";
 import { hashPassword } from "~/accounts/password.server";
+import { keepAnswerAfterPost } from "~/accounts/link-page";
 import { passwordProblem } from "~/accounts/password-policy.server";
 import { roleHome } from "~/accounts/permissions.server";
 import { currentUser, startSession } from "~/accounts/session.server";
@@ -49,10 +44,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(data?.me
  * After the form is sent, the page keeps the answer's screen: asking the loader again would send
  * a new account (now signed in) away from it, and a taken contact would not be, telling them apart.
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  formMethod,
-  defaultShouldRevalidate,
-}) => (formMethod === "POST" ? false : defaultShouldRevalidate);
+export const shouldRevalidate = keepAnswerAfterPost;
 
 const optionalText = z
   .string()
